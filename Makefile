@@ -1,0 +1,40 @@
+# One command runner. `make demo` and `make test` are the two README quick-start commands.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: venv test test-fast lint format demo bench schemas clean
+
+$(BIN)/wirestream: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(BIN)/wirestream
+
+test: venv  ## every tier: unit, integration (real Redis), e2e (workers as processes)
+	$(BIN)/pytest
+
+test-fast: venv  ## unit tests only
+	$(BIN)/pytest tests/unit
+
+lint: venv
+	$(BIN)/ruff check services tests benchmarks
+	$(BIN)/mypy services
+
+format: venv
+	$(BIN)/ruff format services tests benchmarks
+	$(BIN)/ruff check --fix services tests benchmarks
+
+demo: venv  ## private Redis, four workers, samples/ pushed, each enriched event summarised
+	$(BIN)/python -m services.demo
+
+bench: venv
+	$(BIN)/python benchmarks/stages.py
+
+schemas: venv
+	$(BIN)/wirestream schemas
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,387 @@
+"""The ``wirestream`` command."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import redis
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from services import __version__
+from services.core.envelope import DATA_FIELD
+from services.core.errors import ConfigError
+from services.core.settings import Settings, load_settings
+from services.core.streams import INPUT_OF, STAGES, Keys, group_of
+
+app = typer.Typer(help="wirestream: news-wire copy in, structured article events out.", no_args_is_help=True)
+dlq_app = typer.Typer(help="List, replay or purge dead letters on wire:dead.", no_args_is_help=True)
+app.add_typer(dlq_app, name="dlq")
+out = Console()
+err = Console(stderr=True)
+
+
+def _settings(**overrides: Any) -> Settings:
+    try:
+        return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _client(settings: Settings) -> redis.Redis:
+    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        err.print(f"[red]error:[/red] cannot reach Redis at {settings.redis_url}: {exc}")
+        raise typer.Exit(2) from exc
+    return client
+
+
+def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+    for p in paths:
+        if p == "-":
+            yield "<stdin>", sys.stdin.buffer.read()
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(c for c in path.rglob("*") if c.is_file() and not c.name.startswith(".")):
+                yield str(child), child.read_bytes()
+        elif path.is_file():
+            yield str(path), path.read_bytes()
+        else:
+            err.print(f"[red]error:[/red] no such file or folder: {p}")
+            raise typer.Exit(2)
+
+
+@app.command()
+def version() -> None:
+    """Print the wirestream version."""
+    out.print(__version__)
+
+
+@app.command()
+def push(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
+    source: Annotated[str | None, typer.Option(help="provider name, e.g. tass")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="format hint: auto, text, anpa1312, ...")] = "auto",
+) -> None:
+    """Push stories onto wire:raw, one entry per file."""
+    settings = _settings()
+    client = _client(settings)
+    stream = Keys(settings.prefix).raw
+    items = list(_inputs(paths))
+    started, pushed, size = time.monotonic(), 0, 0
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
+        console=err, transient=True, disable=len(items) < 2,
+    ) as progress:
+        task = progress.add_task("pushing", total=len(items))
+        for name, data in items:
+            fields: dict[str, Any] = {"text": data, "format": fmt}
+            if source:
+                fields["source"] = source
+            entry_id = client.xadd(stream, fields)
+            pushed, size = pushed + 1, size + len(data)
+            progress.advance(task)
+            if len(items) < 2:
+                err.print(f"pushed {name} as {entry_id.decode()}")
+    rate = pushed / max(time.monotonic() - started, 1e-6)
+    err.print(f"pushed {pushed} stories ({size:,} bytes) to {stream} at {rate:,.0f}/s")
+
+
+def summary(event: dict[str, Any]) -> str:
+    """A readable digest of an enriched event: headline, dateline, quotes, entities."""
+    d = event.get("data", {})
+    lines = [f"[bold]{d.get('headline') or '(no headline)'}[/bold]  [dim]{d.get('id')} v{d.get('version')}[/dim]"]
+    if d.get("subheadline"):
+        lines.append(f"  {d['subheadline']}")
+    dl = d.get("dateline") or {}
+    if dl:
+        lines.append(
+            f"  dateline: {dl.get('city')} / {dl.get('date') or dl.get('date_text')} / {dl.get('agency')}"
+        )
+    lines.append(f"  format {d.get('format')}, language {d.get('language')}, {len(d.get('body', []))} blocks")
+    for kind in ("person", "organisation", "place"):
+        names = [e["name"] for e in d.get("entities", []) if e.get("type") == kind]
+        if names:
+            lines.append(f"  {kind}s: {', '.join(names)}")
+    for q in d.get("quotes", [])[:5]:
+        text = q["text"] if len(q["text"]) < 90 else q["text"][:87] + "..."
+        lines.append(f"  “{text}” — {q.get('speaker') or 'unknown'}")
+    if len(d.get("quotes", [])) > 5:
+        lines.append(f"  ... {len(d['quotes']) - 5} more quotes")
+    return "\n".join(lines)
+
+
+@app.command()
+def tail(
+    as_json: Annotated[bool, typer.Option("--json", help="one CloudEvent JSON per line")] = False,
+    from_start: Annotated[bool, typer.Option("--from-start", help="begin at the oldest entry")] = False,
+    follow: Annotated[bool, typer.Option("--follow/--no-follow", help="keep waiting for new events")] = True,
+    count: Annotated[int | None, typer.Option(help="stop after this many events")] = None,
+    stream: Annotated[str, typer.Option(help="stream suffix to read")] = "enriched",
+) -> None:
+    """Follow wire:enriched (or another stage stream) and print each event."""
+    settings = _settings()
+    client = _client(settings)
+    key = Keys(settings.prefix).stream(stream)
+    last = "0" if from_start else "$"
+    seen = 0
+    try:
+        while count is None or seen < count:
+            rows = client.xread({key: last}, count=100, block=1000 if follow else None)
+            if not rows:
+                if follow:
+                    continue
+                break
+            for _name, entries in rows:
+                for entry_id, fields in entries:
+                    last = entry_id
+                    event = orjson.loads(fields.get(DATA_FIELD, b"{}"))
+                    if as_json:
+                        sys.stdout.write(orjson.dumps(event).decode() + "\n")
+                        sys.stdout.flush()
+                    else:
+                        out.print(summary(event), highlight=False)
+                        out.print()
+                    seen += 1
+                    if count is not None and seen >= count:
+                        return
+            if not follow:
+                continue
+    except KeyboardInterrupt:
+        return
+
+
+@app.command()
+def process(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
+    source: Annotated[str | None, typer.Option(help="provider name")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="format hint")] = "auto",
+) -> None:
+    """Run all four stages in-process, no Redis: one enriched CloudEvent JSON line per input.
+
+    Input that a worker would dead-letter prints its dead-letter event instead, and the
+    command then exits 1.
+    """
+    from services.pipeline import run_offline
+
+    settings = _settings()
+    failed = 0
+    for seq, (name, data) in enumerate(_inputs(paths)):
+        fields: dict[bytes, bytes] = {b"text": data, b"format": fmt.encode()}
+        if source:
+            fields[b"source"] = source.encode()
+        outcome = run_offline(fields, settings, seq)
+        if outcome.kind == "out":
+            sys.stdout.write(outcome.payload.decode() + "\n")
+        else:
+            failed += 1
+            if outcome.event is not None:
+                sys.stdout.write(orjson.dumps(outcome.event).decode() + "\n")
+            err.print(f"[red]{name}:[/red] {outcome.reason}")
+    sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    stage: Annotated[str, typer.Argument(help="ingest, normalise, extract, publish, or all")],
+) -> None:
+    """Run a stage worker (or all four in one process) until SIGTERM or Ctrl-C."""
+    from services.core.worker import build_app
+    from services.pipeline import load_stage
+
+    if stage != "all" and stage not in STAGES:
+        err.print(f"[red]error:[/red] unknown stage {stage!r}; use one of {', '.join(STAGES)} or all")
+        raise typer.Exit(2)
+    settings = _settings()
+    stages = [load_stage(name) for name in (STAGES if stage == "all" else [stage])]
+    faststream_app = build_app(stages, settings)
+    try:
+        asyncio.run(faststream_app.run())
+    except KeyboardInterrupt:
+        pass
+
+
+def _beats(client: redis.Redis, keys: Keys) -> list[dict[str, Any]]:
+    names = list(client.scan_iter(match=keys.heartbeat_pattern(), count=500))
+    values = client.mget(names) if names else []
+    return [orjson.loads(v) for v in values if v]
+
+
+@app.command()
+def stats() -> None:
+    """Stream lengths, group lag and pending, dead letters, and live workers."""
+    settings = _settings()
+    client = _client(settings)
+    keys = Keys(settings.prefix)
+    table = Table(title=f"wirestream streams ({settings.redis_url.split('@')[-1]}, prefix {settings.prefix})")
+    for col in ("stream", "length", "group", "consumers", "lag", "pending"):
+        table.add_column(col, justify="left" if col in ("stream", "group") else "right")
+    for key in keys.all_streams():
+        length = client.xlen(key)
+        try:
+            groups = client.xinfo_groups(key)
+        except redis.ResponseError:
+            groups = []
+        if not groups:
+            table.add_row(key, f"{length:,}", "-", "-", "-", "-")
+        for g in groups:
+            lag = g.get("lag")
+            table.add_row(
+                key, f"{length:,}", g["name"].decode(), str(g["consumers"]),
+                "?" if lag is None else f"{int(lag):,}", f"{int(g['pending']):,}",
+            )
+    out.print(table)
+    beats = _beats(client, keys)
+    workers = Table(title="workers")
+    for col in ("stage", "consumer", "version", "processed", "last batch"):
+        workers.add_column(col)
+    now = time.time()
+    for b in sorted(beats, key=lambda b: (STAGES.index(b["stage"]) if b["stage"] in STAGES else 9, b["consumer"])):
+        ago = f"{now - b['last_batch_at']:.0f}s ago" if b.get("last_batch_at") else "never"
+        workers.add_row(b["stage"], b["consumer"], b["version"], f"{b['processed']:,}", ago)
+    out.print(workers)
+    out.print(f"dead letters: {client.xlen(keys.dead):,}")
+
+
+@app.command()
+def health(
+    stage: Annotated[list[str] | None, typer.Option(help="check only these stages")] = None,
+    stuck_after: Annotated[float, typer.Option(help="seconds without progress, with a backlog, that count as stuck")] = 120.0,
+) -> None:
+    """Exit 0 only when every stage has a live worker that is not stuck on a backlog."""
+    settings = _settings()
+    client = _client(settings)
+    keys = Keys(settings.prefix)
+    beats = _beats(client, keys)
+    problems = []
+    now = time.time()
+    for name in stage or list(STAGES):
+        mine = [b for b in beats if b["stage"] == name]
+        if not mine:
+            problems.append(f"{name}: no live worker")
+            continue
+        try:
+            groups = {g["name"].decode(): g for g in client.xinfo_groups(keys.input(name))}
+        except redis.ResponseError:
+            groups = {}
+        g = groups.get(group_of(name))
+        backlog = int(g.get("lag") or 0) + int(g["pending"]) if g else 0
+        freshest = max((b.get("last_batch_at") or b["at"]) for b in mine)
+        if backlog and now - freshest > stuck_after:
+            problems.append(f"{name}: {backlog} entries waiting and no progress for {now - freshest:.0f}s")
+    if problems:
+        for p in problems:
+            err.print(f"[red]unhealthy[/red] {p}")
+        raise typer.Exit(1)
+    out.print("healthy: " + ", ".join(stage or list(STAGES)))
+
+
+@dlq_app.command("list")
+def dlq_list(
+    count: Annotated[int, typer.Option(help="how many to show")] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List dead letters, oldest first."""
+    settings = _settings()
+    client = _client(settings)
+    rows = client.xrange(Keys(settings.prefix).dead, count=count)
+    for entry_id, fields in rows:
+        event = orjson.loads(fields.get(DATA_FIELD, b"{}"))
+        if as_json:
+            sys.stdout.write(orjson.dumps({"entry_id": entry_id.decode(), **event}).decode() + "\n")
+            continue
+        d = event.get("data", {})
+        out.print(
+            f"{entry_id.decode()}  [bold]{d.get('stage')}[/bold]  {d.get('error_type')}  "
+            f"deliveries={d.get('deliveries')}  article={d.get('article_id')}\n    {d.get('reason')}",
+            highlight=False,
+        )
+    if not rows and not as_json:
+        out.print("no dead letters")
+
+
+@dlq_app.command("replay")
+def dlq_replay(
+    entry_ids: Annotated[list[str] | None, typer.Argument(help="dead-letter entry ids")] = None,
+    replay_all: Annotated[bool, typer.Option("--all", help="replay every dead letter")] = False,
+) -> None:
+    """Re-push dead letters to the input stream of the stage that failed them."""
+    import base64
+
+    if not entry_ids and not replay_all:
+        err.print("[red]error:[/red] give dead-letter ids or --all")
+        raise typer.Exit(2)
+    settings = _settings()
+    client = _client(settings)
+    keys = Keys(settings.prefix)
+    rows = client.xrange(keys.dead) if replay_all else [r for i in entry_ids or [] for r in client.xrange(keys.dead, i, i)]
+    replayed = 0
+    for entry_id, fields in rows:
+        data = orjson.loads(fields.get(DATA_FIELD, b"{}")).get("data", {})
+        stage = data.get("stage")
+        if stage not in INPUT_OF:
+            err.print(f"skipping {entry_id.decode()}: unknown stage {stage!r}")
+            continue
+        original: dict[str, Any] = {}
+        for key, value in (data.get("original") or {}).items():
+            if key.endswith(":b64"):
+                original[key[:-4]] = base64.b64decode(value)
+            else:
+                original[key] = value
+        if not original:
+            err.print(f"skipping {entry_id.decode()}: no original fields")
+            continue
+        new_id = client.xadd(keys.input(stage), original)
+        client.xdel(keys.dead, entry_id)
+        replayed += 1
+        out.print(f"replayed {entry_id.decode()} to {keys.input(stage)} as {new_id.decode()}")
+    out.print(f"{replayed} dead letters replayed")
+
+
+@dlq_app.command("purge")
+def dlq_purge(yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = False) -> None:
+    """Delete every dead letter."""
+    settings = _settings()
+    client = _client(settings)
+    key = Keys(settings.prefix).dead
+    n = client.xlen(key)
+    if not yes and not typer.confirm(f"delete {n} dead letters from {key}?"):
+        raise typer.Exit(1)
+    client.xtrim(key, maxlen=0)
+    out.print(f"purged {n} dead letters")
+
+
+@app.command()
+def schemas(check: Annotated[bool, typer.Option(help="exit 1 if schemas/ differs from the models")] = False) -> None:
+    """Regenerate the JSON Schemas in schemas/ from the models."""
+    from services.core.schemas import DATA_MODELS, SCHEMA_DIR, render, schema_path, write_all
+
+    if check:
+        stale = [t for t in DATA_MODELS if not schema_path(t).exists() or schema_path(t).read_bytes() != render(t)]
+        for t in stale:
+            err.print(f"stale: {schema_path(t)}")
+        raise typer.Exit(1 if stale else 0)
+    for path in write_all(SCHEMA_DIR):
+        out.print(f"wrote {path}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

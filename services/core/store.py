@@ -1,0 +1,202 @@
+"""Every Redis call wirestream makes, behind one small class, so the broker can change.
+
+Writing a batch's outputs, its dead letters and the XACK of its inputs happens in one Lua
+script: Redis runs it atomically, so an entry is acknowledged exactly when its output is
+written, and the guard keys (dedupe at ingest, (article, version) at publish) are set in
+the same step as the XADD they protect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError, ResponseError
+
+from services.core.envelope import DATA_FIELD
+from services.core.errors import TransientError
+from services.core.stage import Entry, Outcome
+from services.core.streams import STAGES, Keys, group_of
+
+# KEYS: 1 input stream, 2 output stream, 3 dead stream, 4.. guard keys.
+# ARGV: 1 group, then 5 per item: entry id, kind (out|dead), payload, guard key index (0: none), ttl.
+_COMMIT = """
+local statuses = {}
+local group = ARGV[1]
+local n = (#ARGV - 1) / 5
+for i = 0, n - 1 do
+  local base = 2 + i * 5
+  local entry_id, kind, payload = ARGV[base], ARGV[base + 1], ARGV[base + 2]
+  local gi, ttl = tonumber(ARGV[base + 3]), tonumber(ARGV[base + 4])
+  local status = 'ok'
+  if kind == 'out' then
+    if gi > 0 then
+      local ok
+      if ttl > 0 then
+        ok = redis.call('SET', KEYS[gi], entry_id, 'NX', 'EX', ttl)
+      else
+        ok = redis.call('SET', KEYS[gi], entry_id, 'NX')
+      end
+      if not ok then
+        local prev = redis.call('GET', KEYS[gi])
+        if prev == entry_id then status = 'redelivered' else status = 'duplicate:' .. tostring(prev) end
+      end
+    end
+    if status == 'ok' then redis.call('XADD', KEYS[2], '*', '__data__', payload) end
+  else
+    redis.call('XADD', KEYS[3], '*', '__data__', payload)
+  end
+  redis.call('XACK', KEYS[1], group, entry_id)
+  statuses[#statuses + 1] = status
+end
+return statuses
+"""
+
+
+@dataclass(slots=True)
+class GroupInfo:
+    name: str
+    consumers: int
+    pending: int
+    last_delivered: str
+    lag: int | None
+
+
+def connect(url: str, **kwargs: Any) -> aioredis.Redis:
+    return aioredis.Redis.from_url(
+        url,
+        decode_responses=False,
+        health_check_interval=15,
+        socket_keepalive=True,
+        retry_on_timeout=True,
+        **kwargs,
+    )
+
+
+class Store:
+    def __init__(self, client: aioredis.Redis, keys: Keys) -> None:
+        self.client = client
+        self.keys = keys
+        self._commit = client.register_script(_COMMIT)
+
+    async def ensure_groups(self, stages: Iterable[str] = STAGES) -> None:
+        """Create each stage's group at id 0 (with MKSTREAM), so no earlier entry is skipped."""
+        for stage in stages:
+            await self.ensure_group(self.keys.input(stage), group_of(stage))
+
+    async def ensure_group(self, stream: str, group: str, start_id: str = "0") -> bool:
+        try:
+            await self.client.xgroup_create(stream, group, id=start_id, mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+            return False
+        return True
+
+    async def commit(self, stage: str, outcomes: Sequence[Outcome]) -> list[str]:
+        """Write outputs and dead letters and XACK their inputs, atomically; returns statuses."""
+        done = [o for o in outcomes if o.kind != "retry"]
+        if not done:
+            return []
+        keys = [self.keys.input(stage), self.keys.output(stage), self.keys.dead]
+        args: list[Any] = [group_of(stage)]
+        for o in done:
+            gi = 0
+            if o.kind == "out" and o.guard_key:
+                keys.append(o.guard_key)
+                gi = len(keys)
+            args += [o.entry.id, o.kind, o.payload, gi, o.guard_ttl]
+        try:
+            statuses = await self._commit(keys=keys, args=args)
+        except RedisError as exc:
+            raise TransientError(f"commit of {len(done)} entries failed: {exc}") from exc
+        return [s.decode() for s in statuses]
+
+    async def reclaim(self, stage: str, consumer: str, min_idle_ms: int, count: int) -> list[Entry]:
+        """Claim entries idle longer than ``min_idle_ms`` from any consumer of the stage's group."""
+        stream, group = self.keys.input(stage), group_of(stage)
+        _next, claimed, *_ = await self.client.xautoclaim(
+            stream, group, consumer, min_idle_time=min_idle_ms, start_id="0-0", count=count
+        )
+        entries = [Entry(id=eid.decode(), fields=fields or {}) for eid, fields in claimed if fields is not None]
+        if not entries:
+            return []
+        pending = await self.client.xpending_range(
+            stream, group, min=entries[0].id, max=entries[-1].id, count=len(entries) * 4, consumername=consumer
+        )
+        counts = {p["message_id"].decode(): int(p["times_delivered"]) for p in pending}
+        for e in entries:
+            e.deliveries = counts.get(e.id, 1)
+        return entries
+
+    async def groups(self, stream: str) -> list[GroupInfo]:
+        try:
+            raw = await self.client.xinfo_groups(stream)
+        except ResponseError:
+            return []
+        return [
+            GroupInfo(
+                name=_s(g["name"]),
+                consumers=int(g["consumers"]),
+                pending=int(g["pending"]),
+                last_delivered=_s(g["last-delivered-id"]),
+                lag=None if g.get("lag") is None else int(g["lag"]),
+            )
+            for g in raw
+        ]
+
+    async def safe_trim_id(self, stream: str) -> str | None:
+        """The oldest id some group still needs (pending, or not yet delivered); None if no group."""
+        groups = await self.groups(stream)
+        if not groups:
+            return None
+        candidates: list[tuple[int, int]] = []
+        for g in groups:
+            if g.pending:
+                summary = await self.client.xpending(stream, g.name)
+                candidates.append(_parse_id(_s(summary["min"])))
+            else:
+                ms, seq = _parse_id(g.last_delivered)
+                candidates.append((ms, seq + 1))
+        ms, seq = min(candidates)
+        return f"{ms}-{seq}"
+
+    async def trim(self, stream: str, retain: int | None) -> int:
+        """Trim ``stream``, never past an entry that some group has not acknowledged.
+
+        Pipeline streams (``retain`` None) lose what every group has acknowledged. Streams
+        read outside the pipeline keep their newest ``retain`` entries when no group reads
+        them; once groups read them, acknowledged entries go when the stream passes ``retain``.
+        """
+        safe = await self.safe_trim_id(stream)
+        if retain is None:
+            if safe is None:
+                return 0
+            removed: int = await self.client.xtrim(stream, minid=safe, approximate=True)
+            return removed
+        if await self.client.xlen(stream) <= retain:
+            return 0
+        if safe is None:
+            removed = await self.client.xtrim(stream, maxlen=retain, approximate=True)
+        else:
+            removed = await self.client.xtrim(stream, minid=safe, approximate=True)
+        return removed
+
+    async def add_raw(self, fields: dict[str, str | bytes], maxlen: int | None = None) -> str:
+        eid = await self.client.xadd(self.keys.raw, fields)  # type: ignore[arg-type]
+        return _s(eid)
+
+    async def events(self, stream: str, start: str = "-", count: int = 100) -> list[tuple[str, bytes]]:
+        rows = await self.client.xrange(stream, min=start, count=count)
+        return [(_s(eid), fields.get(DATA_FIELD, b"")) for eid, fields in rows]
+
+
+def _s(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _parse_id(eid: str) -> tuple[int, int]:
+    ms, _, seq = eid.partition("-")
+    return int(ms), int(seq or 0)

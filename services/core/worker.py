@@ -1,0 +1,211 @@
+"""The shared worker machinery: a FastStream batch subscriber per stage, plus reclaim,
+trimming and heartbeat loops. Stage apps only say which stage they run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+import orjson
+import structlog
+from faststream import Context, FastStream
+from faststream.middlewares import AckPolicy
+from faststream.redis import RedisBroker, StreamSub
+from faststream.redis.message import BatchStreamMessage, RedisBatchStreamMessage
+from redis.exceptions import RedisError
+
+from services import __version__
+from services.core import metrics
+from services.core.errors import TransientError
+from services.core.logging import configure_logging, get_logger
+from services.core.settings import Settings
+from services.core.stage import Entry, Outcome, Stage, StageContext, handle_entry
+from services.core.store import Store, connect
+from services.core.streams import Keys, group_of
+
+log = get_logger("wirestream.worker")
+HEARTBEAT_EVERY_S = 5.0
+HEARTBEAT_TTL_S = 20
+TRIM_EVERY_S = 5.0
+
+
+async def _passthrough_parser(
+    msg: BatchStreamMessage, original: Callable[[BatchStreamMessage], Awaitable[Any]]
+) -> RedisBatchStreamMessage:
+    # Entries on wire:raw are plain producer fields, not FastStream envelopes: hand the
+    # raw entries to the handler untouched instead of letting FastStream decode them.
+    from faststream.redis.message import FAKE_CONSUMER
+
+    return RedisBatchStreamMessage(raw_message=msg, body=b"", consumer=FAKE_CONSUMER, group=None)
+
+
+class StageWorker:
+    """Runs one stage: reads its input through the stage's group and commits outcomes."""
+
+    def __init__(self, stage: Stage, settings: Settings, store: Store) -> None:
+        self.stage = stage
+        self.settings = settings
+        self.store = store
+        self.ctx = StageContext(settings=settings, keys=store.keys, consumer=settings.consumer)
+        self.processed = 0
+        self.last_batch_at = 0.0
+        self._busy = asyncio.Lock()
+
+    def register(self, broker: RedisBroker) -> None:
+        sub = StreamSub(
+            self.store.keys.input(self.stage.name),
+            group=group_of(self.stage.name),
+            consumer=self.settings.consumer,
+            batch=True,
+            max_records=self.settings.batch,
+            polling_interval=self.settings.block_ms,
+        )
+
+        async def handle(msg: RedisBatchStreamMessage = Context("message")) -> None:
+            raw = msg.raw_message
+            entries = [
+                Entry(id=mid.decode(), fields=fields)
+                for mid, fields in zip(raw["message_ids"], raw["data"], strict=True)
+            ]
+            await self.process(entries)
+
+        handle.__name__ = f"handle_{self.stage.name}"
+        broker.subscriber(
+            stream=sub, ack_policy=AckPolicy.MANUAL, parser=_passthrough_parser, title=f"{self.stage.name}"
+        )(handle)
+
+    async def process(self, entries: Sequence[Entry]) -> list[Outcome]:
+        """Handle a batch; outputs, dead letters and acks are written in one atomic step."""
+        if not entries:
+            return []
+        async with self._busy:
+            started = time.perf_counter()
+            outcomes = [handle_entry(self.stage, e, self.ctx) for e in entries]
+            statuses = await self.store.commit(self.stage.name, outcomes)
+            elapsed = time.perf_counter() - started
+            self._report(outcomes, statuses, elapsed)
+            self.processed += len(entries)
+            self.last_batch_at = time.time()
+            return outcomes
+
+    def _report(self, outcomes: Sequence[Outcome], statuses: Sequence[str], elapsed: float) -> None:
+        stage = self.stage.name
+        metrics.observe_batch(stage, len(outcomes), elapsed)
+        done = iter(statuses)
+        for o in outcomes:
+            bound = log.bind(stage=stage, entry_id=o.entry.id, article_id=o.article_id, deliveries=o.entry.deliveries)
+            if o.event is not None and o.kind == "out":
+                bound = bound.bind(correlation_id=o.event.get("correlationid"))
+            if o.kind == "retry":
+                metrics.RETRIED.labels(stage).inc()
+                bound.error("article failed; left pending for retry", reason=o.reason)
+                continue
+            status = next(done)
+            if o.kind == "dead":
+                metrics.DEAD.labels(stage).inc()
+                bound.warning("dead-lettered", reason=o.reason, error_type=o.error_type)
+            elif status.startswith("duplicate"):
+                metrics.DUPLICATES.labels(stage).inc()
+                bound.info("exact duplicate dropped", repeats=o.article_id, first_entry=status.partition(":")[2])
+            elif status == "redelivered":
+                metrics.REDELIVERED.labels(stage).inc()
+                bound.info("already written; acknowledged only")
+            else:
+                metrics.OUT.labels(stage).inc()
+                bound.info("article handled")
+        metrics.IN.labels(stage).inc(len(outcomes))
+
+    async def reclaim_once(self) -> int:
+        entries = await self.store.reclaim(
+            self.stage.name, self.settings.consumer, self.settings.min_idle_ms, self.settings.batch
+        )
+        if entries:
+            log.info("reclaimed idle entries", stage=self.stage.name, count=len(entries))
+            await self.process(entries)
+        return len(entries)
+
+    async def heartbeat_once(self) -> None:
+        keys = self.store.keys
+        beat = {
+            "stage": self.stage.name,
+            "consumer": self.settings.consumer,
+            "version": __version__,
+            "at": time.time(),
+            "processed": self.processed,
+            "last_batch_at": self.last_batch_at,
+        }
+        await self.store.client.set(
+            keys.heartbeat(self.stage.name, self.settings.consumer), orjson.dumps(beat), ex=HEARTBEAT_TTL_S
+        )
+
+    async def trim_once(self) -> None:
+        keys = self.store.keys
+        await self.store.trim(keys.input(self.stage.name), retain=None)
+        if self.stage.name == "publish":
+            await self.store.trim(keys.enriched, retain=self.settings.retain)
+            await self.store.trim(keys.dead, retain=self.settings.retain)
+
+
+async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]]) -> None:
+    """Run ``action`` forever; a Redis fault is logged and backed off, never fatal."""
+    backoff = seconds
+    while True:
+        try:
+            await action()
+            backoff = seconds
+        except (RedisError, TransientError, OSError) as exc:
+            log.warning("redis unavailable; backing off", task=name, error=str(exc), retry_in=backoff)
+            backoff = min(backoff * 2, 30.0)
+        except Exception:  # a bug in a maintenance task must not kill the worker
+            log.exception("maintenance task failed", task=name)
+        await asyncio.sleep(backoff)
+
+
+def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
+    """One FastStream app running the given stages (one for `run STAGE`, four for `run all`)."""
+    configure_logging(settings.log_format)
+    broker = RedisBroker(settings.redis_url, graceful_timeout=8.0, logger=None)
+    store = Store(connect(settings.redis_url), Keys(settings.prefix))
+    workers = [StageWorker(stage, settings, store) for stage in stages]
+    for worker in workers:
+        worker.register(broker)
+    app = FastStream(broker, logger=None)
+    tasks: list[asyncio.Task[None]] = []
+
+    @app.on_startup
+    async def create_groups() -> None:
+        # Before any subscriber starts: FastStream would create the group at '$'.
+        structlog.contextvars.bind_contextvars(consumer=settings.consumer)
+        await store.ensure_groups(w.stage.name for w in workers)
+        metrics.serve(settings.metrics_port)
+        log.info("worker starting", stages=[w.stage.name for w in workers], consumer=settings.consumer, version=__version__)
+
+    @app.after_startup
+    async def start_loops() -> None:
+        reclaim_every = max(settings.min_idle_ms / 4000, 0.5)
+        for w in workers:
+            tasks.append(asyncio.create_task(_every(reclaim_every, f"reclaim-{w.stage.name}", w.reclaim_once)))
+            tasks.append(asyncio.create_task(_every(HEARTBEAT_EVERY_S, f"heartbeat-{w.stage.name}", w.heartbeat_once)))
+            tasks.append(asyncio.create_task(_every(TRIM_EVERY_S, f"trim-{w.stage.name}", w.trim_once)))
+
+    @app.on_shutdown
+    async def stop_loops() -> None:
+        for t in tasks:
+            t.cancel()
+        for t in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await t
+
+    @app.after_shutdown
+    async def close_store() -> None:
+        for w in workers:
+            with contextlib.suppress(RedisError, OSError):
+                await store.client.delete(store.keys.heartbeat(w.stage.name, settings.consumer))
+        await store.client.aclose()
+        log.info("worker stopped", consumer=settings.consumer)
+
+    return app

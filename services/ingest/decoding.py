@@ -1,0 +1,54 @@
+"""Bytes to text: UTF-8 first, a BOM when there is one, else a charset detector."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from services.core.errors import Undecodable
+
+# Control characters that wire formats use on purpose (ANPA-1312, IPTC 7901 framing).
+_WIRE_CONTROLS = frozenset("\t\n\r\x01\x02\x03\x04\x0b\x0c\x11\x12\x13\x14\x16\x1d\x1e\x1f\x7f")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAX_CONTROL_SHARE = 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, charset name); raise Undecodable for binary or unknown encodings."""
+    for bom, charset in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(charset), charset)
+            except UnicodeDecodeError as exc:
+                raise Undecodable(f"the text starts with a {charset} byte-order mark but is not {charset}") from exc
+    if b"\x00" in data:
+        raise Undecodable("the text contains NUL bytes: it looks like binary data, not wire copy")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:65536]).best()
+    charset = best.encoding if best is not None else "cp1252"
+    try:
+        text = data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        text, charset = data.decode("latin-1"), "latin-1"
+    return _checked(text, charset)
+
+
+def _checked(text: str, charset: str) -> tuple[str, str]:
+    sample = text[:65536]
+    if sample:
+        controls = sum(1 for ch in sample if ch < " " and ch not in _WIRE_CONTROLS)
+        if controls / len(sample) > _MAX_CONTROL_SHARE:
+            raise Undecodable(
+                f"{controls} control characters in the first {len(sample)}: it looks like binary data"
+            )
+    return text, charset

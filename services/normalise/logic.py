@@ -1,0 +1,35 @@
+"""Normalise: detect the format, parse the copy into its parts, clean its text."""
+
+from __future__ import annotations
+
+from services.core.errors import Unparseable
+from services.core.models import IngestedArticle, NormalisedArticle, RawInfo
+from services.core.stage import Stage, StageContext
+from services.normalise.formats import parse_copy
+
+
+def normalise(article: IngestedArticle, ctx: StageContext | None = None) -> NormalisedArticle:
+    raw = article.raw
+    parsed = parse_copy(raw.text, article.format_hint)
+    if not parsed.headline and not parsed.body:
+        raise Unparseable(f"no headline and no body text found in the {parsed.format} copy")
+    base = dict(article)
+    base.pop("raw")
+    base["external_id"] = article.external_id or parsed.external_id
+    return NormalisedArticle(
+        **base,
+        raw=RawInfo(sha256=raw.sha256, size=raw.size, charset=raw.charset),
+        format=parsed.format,  # type: ignore[arg-type]
+        language=parsed.language,
+        headline=parsed.headline,
+        subheadline=parsed.subheadline,
+        byline=parsed.byline,
+        slugline=parsed.slugline,
+        dateline=parsed.dateline,
+        body=parsed.body,
+        boilerplate=parsed.boilerplate,
+        signals=parsed.signals,
+    )
+
+
+STAGE = Stage("normalise", input_model=IngestedArticle, run=normalise)
