@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 from collections.abc import Iterator
@@ -10,17 +11,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import orjson
-import redis
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from services import __version__
+from services.core.admin import Admin
 from services.core.envelope import DATA_FIELD
-from services.core.errors import ConfigError
+from services.core.errors import ConfigError, TransientError
 from services.core.settings import Settings, load_settings
-from services.core.streams import INPUT_OF, STAGES, Keys, group_of
+from services.core.streams import STAGES, Keys, group_of
 
 app = typer.Typer(help="wirestream: news-wire copy in, structured article events out.", no_args_is_help=True)
 dlq_app = typer.Typer(help="List, replay or purge dead letters on wire:dead.", no_args_is_help=True)
@@ -37,14 +38,12 @@ def _settings(**overrides: Any) -> Settings:
         raise typer.Exit(2) from exc
 
 
-def _client(settings: Settings) -> redis.Redis:
-    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=5)
+def _admin(settings: Settings) -> Admin:
     try:
-        client.ping()
-    except redis.RedisError as exc:
-        err.print(f"[red]error:[/red] cannot reach Redis at {settings.redis_url}: {exc}")
+        return Admin(settings.redis_url, Keys(settings.prefix))
+    except TransientError as exc:
+        err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    return client
 
 
 def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes]]:
@@ -77,8 +76,8 @@ def push(
 ) -> None:
     """Push stories onto wire:raw, one entry per file."""
     settings = _settings()
-    client = _client(settings)
-    stream = Keys(settings.prefix).raw
+    admin = _admin(settings)
+    stream = admin.keys.raw
     items = list(_inputs(paths))
     started, pushed, size = time.monotonic(), 0, 0
     with Progress(
@@ -87,14 +86,14 @@ def push(
     ) as progress:
         task = progress.add_task("pushing", total=len(items))
         for name, data in items:
-            fields: dict[str, Any] = {"text": data, "format": fmt}
+            fields: dict[str, str | bytes] = {"text": data, "format": fmt}
             if source:
                 fields["source"] = source
-            entry_id = client.xadd(stream, fields)
+            entry_id = admin.push(fields)
             pushed, size = pushed + 1, size + len(data)
             progress.advance(task)
             if len(items) < 2:
-                err.print(f"pushed {name} as {entry_id.decode()}")
+                err.print(f"pushed {name} as {entry_id}")
     rate = pushed / max(time.monotonic() - started, 1e-6)
     err.print(f"pushed {pushed} stories ({size:,} bytes) to {stream} at {rate:,.0f}/s")
 
@@ -133,32 +132,26 @@ def tail(
 ) -> None:
     """Follow wire:enriched (or another stage stream) and print each event."""
     settings = _settings()
-    client = _client(settings)
-    key = Keys(settings.prefix).stream(stream)
+    admin = _admin(settings)
+    key = admin.keys.stream(stream)
     last = "0" if from_start else "$"
     seen = 0
     try:
         while count is None or seen < count:
-            rows = client.xread({key: last}, count=100, block=1000 if follow else None)
-            if not rows:
-                if follow:
-                    continue
-                break
-            for _name, entries in rows:
-                for entry_id, fields in entries:
-                    last = entry_id
-                    event = orjson.loads(fields.get(DATA_FIELD, b"{}"))
-                    if as_json:
-                        sys.stdout.write(orjson.dumps(event).decode() + "\n")
-                        sys.stdout.flush()
-                    else:
-                        out.print(summary(event), highlight=False)
-                        out.print()
-                    seen += 1
-                    if count is not None and seen >= count:
-                        return
-            if not follow:
-                continue
+            got = 0
+            for entry_id, fields in admin.follow(key, last, 1000 if follow else None):
+                last, got, seen = entry_id, got + 1, seen + 1
+                event = orjson.loads(fields.get(DATA_FIELD, b"{}"))
+                if as_json:
+                    sys.stdout.write(orjson.dumps(event).decode() + "\n")
+                    sys.stdout.flush()
+                else:
+                    out.print(summary(event), highlight=False)
+                    out.print()
+                if count is not None and seen >= count:
+                    return
+            if not got and not follow:
+                return
     except KeyboardInterrupt:
         return
 
@@ -209,52 +202,35 @@ def run(
     settings = _settings()
     stages = [load_stage(name) for name in (STAGES if stage == "all" else [stage])]
     faststream_app = build_app(stages, settings)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(faststream_app.run())
-    except KeyboardInterrupt:
-        pass
-
-
-def _beats(client: redis.Redis, keys: Keys) -> list[dict[str, Any]]:
-    names = list(client.scan_iter(match=keys.heartbeat_pattern(), count=500))
-    values = client.mget(names) if names else []
-    return [orjson.loads(v) for v in values if v]
 
 
 @app.command()
 def stats() -> None:
     """Stream lengths, group lag and pending, dead letters, and live workers."""
     settings = _settings()
-    client = _client(settings)
-    keys = Keys(settings.prefix)
+    admin = _admin(settings)
     table = Table(title=f"wirestream streams ({settings.redis_url.split('@')[-1]}, prefix {settings.prefix})")
     for col in ("stream", "length", "group", "consumers", "lag", "pending"):
         table.add_column(col, justify="left" if col in ("stream", "group") else "right")
-    for key in keys.all_streams():
-        length = client.xlen(key)
-        try:
-            groups = client.xinfo_groups(key)
-        except redis.ResponseError:
-            groups = []
-        if not groups:
-            table.add_row(key, f"{length:,}", "-", "-", "-", "-")
-        for g in groups:
-            lag = g.get("lag")
-            table.add_row(
-                key, f"{length:,}", g["name"].decode(), str(g["consumers"]),
-                "?" if lag is None else f"{int(lag):,}", f"{int(g['pending']):,}",
-            )
+    for row in admin.groups():
+        table.add_row(
+            row.stream, f"{row.length:,}", row.group or "-", str(row.consumers) if row.group else "-",
+            "-" if row.group is None else ("?" if row.lag is None else f"{row.lag:,}"),
+            f"{row.pending:,}" if row.group else "-",
+        )
     out.print(table)
-    beats = _beats(client, keys)
     workers = Table(title="workers")
     for col in ("stage", "consumer", "version", "processed", "last batch"):
         workers.add_column(col)
     now = time.time()
-    for b in sorted(beats, key=lambda b: (STAGES.index(b["stage"]) if b["stage"] in STAGES else 9, b["consumer"])):
+    order = {name: i for i, name in enumerate(STAGES)}
+    for b in sorted(admin.heartbeats(), key=lambda b: (order.get(b["stage"], 9), b["consumer"])):
         ago = f"{now - b['last_batch_at']:.0f}s ago" if b.get("last_batch_at") else "never"
         workers.add_row(b["stage"], b["consumer"], b["version"], f"{b['processed']:,}", ago)
     out.print(workers)
-    out.print(f"dead letters: {client.xlen(keys.dead):,}")
+    out.print(f"dead letters: {admin.length(admin.keys.dead):,}")
 
 
 @app.command()
@@ -264,9 +240,9 @@ def health(
 ) -> None:
     """Exit 0 only when every stage has a live worker that is not stuck on a backlog."""
     settings = _settings()
-    client = _client(settings)
-    keys = Keys(settings.prefix)
-    beats = _beats(client, keys)
+    admin = _admin(settings)
+    beats = admin.heartbeats()
+    backlog = {(r.stream, r.group): (r.lag or 0) + r.pending for r in admin.groups()}
     problems = []
     now = time.time()
     for name in stage or list(STAGES):
@@ -274,15 +250,10 @@ def health(
         if not mine:
             problems.append(f"{name}: no live worker")
             continue
-        try:
-            groups = {g["name"].decode(): g for g in client.xinfo_groups(keys.input(name))}
-        except redis.ResponseError:
-            groups = {}
-        g = groups.get(group_of(name))
-        backlog = int(g.get("lag") or 0) + int(g["pending"]) if g else 0
+        waiting = backlog.get((admin.keys.input(name), group_of(name)), 0)
         freshest = max((b.get("last_batch_at") or b["at"]) for b in mine)
-        if backlog and now - freshest > stuck_after:
-            problems.append(f"{name}: {backlog} entries waiting and no progress for {now - freshest:.0f}s")
+        if waiting and now - freshest > stuck_after:
+            problems.append(f"{name}: {waiting} entries waiting and no progress for {now - freshest:.0f}s")
     if problems:
         for p in problems:
             err.print(f"[red]unhealthy[/red] {p}")
@@ -297,16 +268,15 @@ def dlq_list(
 ) -> None:
     """List dead letters, oldest first."""
     settings = _settings()
-    client = _client(settings)
-    rows = client.xrange(Keys(settings.prefix).dead, count=count)
-    for entry_id, fields in rows:
-        event = orjson.loads(fields.get(DATA_FIELD, b"{}"))
+    admin = _admin(settings)
+    rows = admin.events(admin.keys.dead, count=count)
+    for entry_id, event in rows:
         if as_json:
-            sys.stdout.write(orjson.dumps({"entry_id": entry_id.decode(), **event}).decode() + "\n")
+            sys.stdout.write(orjson.dumps({"entry_id": entry_id, **event}).decode() + "\n")
             continue
         d = event.get("data", {})
         out.print(
-            f"{entry_id.decode()}  [bold]{d.get('stage')}[/bold]  {d.get('error_type')}  "
+            f"{entry_id}  [bold]{d.get('stage')}[/bold]  {d.get('error_type')}  "
             f"deliveries={d.get('deliveries')}  article={d.get('article_id')}\n    {d.get('reason')}",
             highlight=False,
         )
@@ -319,50 +289,31 @@ def dlq_replay(
     entry_ids: Annotated[list[str] | None, typer.Argument(help="dead-letter entry ids")] = None,
     replay_all: Annotated[bool, typer.Option("--all", help="replay every dead letter")] = False,
 ) -> None:
-    """Re-push dead letters to the input stream of the stage that failed them."""
-    import base64
-
+    """Re-push dead letters to the input stream of the stage that failed them (same article id)."""
     if not entry_ids and not replay_all:
         err.print("[red]error:[/red] give dead-letter ids or --all")
         raise typer.Exit(2)
-    settings = _settings()
-    client = _client(settings)
-    keys = Keys(settings.prefix)
-    rows = client.xrange(keys.dead) if replay_all else [r for i in entry_ids or [] for r in client.xrange(keys.dead, i, i)]
+    admin = _admin(_settings())
+    ids = [eid for eid, _f in admin.rows(admin.keys.dead)] if replay_all else list(entry_ids or [])
     replayed = 0
-    for entry_id, fields in rows:
-        data = orjson.loads(fields.get(DATA_FIELD, b"{}")).get("data", {})
-        stage = data.get("stage")
-        if stage not in INPUT_OF:
-            err.print(f"skipping {entry_id.decode()}: unknown stage {stage!r}")
+    for entry_id in ids:
+        result = admin.replay(entry_id)
+        if isinstance(result, str):
+            err.print(f"skipping {entry_id}: {result}")
             continue
-        original: dict[str, Any] = {}
-        for key, value in (data.get("original") or {}).items():
-            if key.endswith(":b64"):
-                original[key[:-4]] = base64.b64decode(value)
-            else:
-                original[key] = value
-        if not original:
-            err.print(f"skipping {entry_id.decode()}: no original fields")
-            continue
-        new_id = client.xadd(keys.input(stage), original)
-        client.xdel(keys.dead, entry_id)
         replayed += 1
-        out.print(f"replayed {entry_id.decode()} to {keys.input(stage)} as {new_id.decode()}")
+        out.print(f"replayed {entry_id} to {result[0]} as {result[1]}")
     out.print(f"{replayed} dead letters replayed")
 
 
 @dlq_app.command("purge")
 def dlq_purge(yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = False) -> None:
     """Delete every dead letter."""
-    settings = _settings()
-    client = _client(settings)
-    key = Keys(settings.prefix).dead
-    n = client.xlen(key)
-    if not yes and not typer.confirm(f"delete {n} dead letters from {key}?"):
+    admin = _admin(_settings())
+    key = admin.keys.dead
+    if not yes and not typer.confirm(f"delete {admin.length(key)} dead letters from {key}?"):
         raise typer.Exit(1)
-    client.xtrim(key, maxlen=0)
-    out.print(f"purged {n} dead letters")
+    out.print(f"purged {admin.purge_dead()} dead letters")
 
 
 @app.command()

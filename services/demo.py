@@ -13,12 +13,10 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-import orjson
-import redis
 from rich.console import Console
 
 from services.cli import summary
-from services.core.envelope import DATA_FIELD
+from services.core.admin import Admin
 from services.core.streams import STAGES, Keys
 from services.localredis import NoRedisAvailable, private_redis
 
@@ -52,26 +50,26 @@ def main() -> int:
         with ExitStack() as stack:
             url = stack.enter_context(private_redis())
             console.print(f"[dim]private Redis at {url}[/dim]")
-            client = redis.Redis.from_url(url)
-            keys = Keys()
+            admin = Admin(url, Keys())
+            keys = admin.keys
             for path in files:
-                client.xadd(keys.raw, {"text": path.read_bytes(), "source": path.stem.split("-")[0]})
+                admin.push({"text": path.read_bytes(), "source": path.stem.split("-")[0]})
             console.print(f"pushed {len(files)} stories from samples/ to {keys.raw}; starting four workers")
             workers = _start_workers(url)
             stack.callback(_stop, workers)
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
-                done = client.xlen(keys.enriched) + client.xlen(keys.dead)
+                done = admin.length(keys.enriched) + admin.length(keys.dead)
                 if done >= len(files) or any(w.poll() is not None for w in workers):
                     break
                 time.sleep(0.2)
-            for _id, fields in client.xrange(keys.enriched):
-                console.print(summary(orjson.loads(fields[DATA_FIELD])), highlight=False)
+            for _id, event in admin.events(keys.enriched):
+                console.print(summary(event), highlight=False)
                 console.print()
-            for _id, fields in client.xrange(keys.dead):
-                data = orjson.loads(fields[DATA_FIELD])["data"]
+            for _id, event in admin.events(keys.dead):
+                data = event["data"]
                 console.print(f"[red]dead letter[/red] at {data['stage']}: {data['reason']}")
-            enriched = client.xlen(keys.enriched)
+            enriched = admin.length(keys.enriched)
             console.print(f"[bold]{enriched} of {len(files)} stories enriched[/bold]; stopping workers and Redis")
             return 0 if enriched == len(files) else 1
     except NoRedisAvailable as exc:

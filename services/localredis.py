@@ -103,7 +103,7 @@ def private_redis() -> Iterator[str]:
         server = RedisServer().start()
     except NoRedisAvailable as first:
         try:
-            from testcontainers.redis import RedisContainer
+            from testcontainers.redis import RedisContainer  # noqa: PLC0415 - only when no redis-server
         except ImportError:  # pragma: no cover - testcontainers is a dev dependency
             raise NoRedisAvailable(_HOW_TO) from first
         try:

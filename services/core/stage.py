@@ -82,7 +82,7 @@ def handle_entry(stage: Stage, entry: Entry, ctx: StageContext) -> Outcome:
             f"Delivered {entry.deliveries} times without being handled "
             f"(limit {max_deliveries}); a worker probably died on it each time."
         )
-        return _dead(stage, entry, ctx, reason, "PoisonMessage", None)
+        return _dead(stage, entry, ctx, reason, "PoisonMessage", article_id=None)
     article_id: str | None = None
     try:
         correlation_id: str | None = None
@@ -124,12 +124,12 @@ def handle_entry(stage: Stage, entry: Entry, ctx: StageContext) -> Outcome:
             event=event,
         )
     except InvalidInput as exc:
-        return _dead(stage, entry, ctx, str(exc), type(exc).__name__, article_id)
+        return _dead(stage, entry, ctx, str(exc), type(exc).__name__, article_id=article_id)
     except Exception as exc:  # a bug: retry until the delivery limit, then dead-letter
         reason = f"{type(exc).__name__}: {exc}"
         if entry.deliveries >= max_deliveries:
             reason = f"Failed on each of {entry.deliveries} deliveries; last error {reason}"
-            return _dead(stage, entry, ctx, reason, type(exc).__name__, article_id)
+            return _dead(stage, entry, ctx, reason, type(exc).__name__, article_id=article_id)
         return Outcome(entry=entry, kind="retry", reason=reason, error_type=type(exc).__name__, article_id=article_id)
 
 
@@ -151,7 +151,7 @@ def original_fields(fields: dict[bytes, bytes]) -> dict[str, str]:
 
 
 def _dead(
-    stage: Stage, entry: Entry, ctx: StageContext, reason: str, error_type: str, article_id: str | None
+    stage: Stage, entry: Entry, ctx: StageContext, reason: str, error_type: str, *, article_id: str | None
 ) -> Outcome:
     stream = ctx.keys.input(stage.name)
     letter = DeadLetter(

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError, ResponseError
 
-from services.core.envelope import DATA_FIELD
 from services.core.errors import TransientError
 from services.core.stage import Entry, Outcome
 from services.core.streams import STAGES, Keys, group_of
@@ -126,7 +125,7 @@ class Store:
         pending = await self.client.xpending_range(
             stream, group, min=entries[0].id, max=entries[-1].id, count=len(entries) * 4, consumername=consumer
         )
-        counts = {p["message_id"].decode(): int(p["times_delivered"]) for p in pending}
+        counts = {_s(cast(bytes, p["message_id"])): int(p["times_delivered"]) for p in pending}
         for e in entries:
             e.deliveries = counts.get(e.id, 1)
         return entries
@@ -187,10 +186,6 @@ class Store:
     async def add_raw(self, fields: dict[str, str | bytes], maxlen: int | None = None) -> str:
         eid = await self.client.xadd(self.keys.raw, fields)  # type: ignore[arg-type]
         return _s(eid)
-
-    async def events(self, stream: str, start: str = "-", count: int = 100) -> list[tuple[str, bytes]]:
-        rows = await self.client.xrange(stream, min=start, count=count)
-        return [(_s(eid), fields.get(DATA_FIELD, b"")) for eid, fields in rows]
 
 
 def _s(value: bytes | str) -> str:

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 import structlog
 from faststream import Context, FastStream
 from faststream.middlewares import AckPolicy
 from faststream.redis import RedisBroker, StreamSub
-from faststream.redis.message import BatchStreamMessage, RedisBatchStreamMessage
+from faststream.redis.message import FAKE_CONSUMER, BatchStreamMessage, RedisBatchStreamMessage
 from redis.exceptions import RedisError
 
 from services import __version__
@@ -38,8 +39,6 @@ async def _passthrough_parser(
 ) -> RedisBatchStreamMessage:
     # Entries on wire:raw are plain producer fields, not FastStream envelopes: hand the
     # raw entries to the handler untouched instead of letting FastStream decode them.
-    from faststream.redis.message import FAKE_CONSUMER
-
     return RedisBatchStreamMessage(raw_message=msg, body=b"", consumer=FAKE_CONSUMER, group=None)
 
 
@@ -65,7 +64,7 @@ class StageWorker:
             polling_interval=self.settings.block_ms,
         )
 
-        async def handle(msg: RedisBatchStreamMessage = Context("message")) -> None:
+        async def handle(msg: Annotated[RedisBatchStreamMessage, Context("message")]) -> None:
             raw = msg.raw_message
             entries = [
                 Entry(id=mid.decode(), fields=fields)
@@ -168,12 +167,16 @@ async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]]
 def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
     """One FastStream app running the given stages (one for `run STAGE`, four for `run all`)."""
     configure_logging(settings.log_format)
-    broker = RedisBroker(settings.redis_url, graceful_timeout=8.0, logger=None)
+    # FastStream's own log lines (fetch errors, reconnects) go through the stdlib at WARNING;
+    # our one line per article per stage comes from structlog.
+    fs_logger = logging.getLogger("faststream")
+    fs_logger.setLevel(logging.WARNING)
+    broker = RedisBroker(settings.redis_url, graceful_timeout=8.0, logger=fs_logger)
     store = Store(connect(settings.redis_url), Keys(settings.prefix))
     workers = [StageWorker(stage, settings, store) for stage in stages]
     for worker in workers:
         worker.register(broker)
-    app = FastStream(broker, logger=None)
+    app = FastStream(broker, logger=fs_logger)
     tasks: list[asyncio.Task[None]] = []
 
     @app.on_startup

@@ -9,8 +9,11 @@ from services.extract.analyse import analyse
 
 def extract(article: NormalisedArticle, ctx: StageContext | None = None) -> ExtractedArticle:
     found = analyse(article)
+    fields = dict(article)
+    if article.dateline is not None and found.dateline_date:
+        fields["dateline"] = article.dateline.model_copy(update={"date": found.dateline_date})
     return ExtractedArticle(
-        **dict(article),
+        **fields,
         entities=found.entities,
         quotes=found.quotes,
         dates=found.dates,

@@ -102,7 +102,7 @@ def ingest(entry: Entry, ctx: StageContext) -> IngestedArticle:
         source=source,
         external_id=_text_field(fields, "external_id"),
         received_at=parse_received_at(received) if received else entry_time(entry.id),
-        format_hint=hint,  # type: ignore[arg-type]
+        format_hint=hint,
         correlation_id=_text_field(fields, "correlation_id") or article_id,
         raw=RawText(text=text, sha256=hashlib.sha256(data).hexdigest(), size=len(data), charset=charset),
     )

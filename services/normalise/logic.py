@@ -19,7 +19,7 @@ def normalise(article: IngestedArticle, ctx: StageContext | None = None) -> Norm
     return NormalisedArticle(
         **base,
         raw=RawInfo(sha256=raw.sha256, size=raw.size, charset=raw.charset),
-        format=parsed.format,  # type: ignore[arg-type]
+        format=parsed.format,
         language=parsed.language,
         headline=parsed.headline,
         subheadline=parsed.subheadline,

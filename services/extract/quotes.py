@@ -1,0 +1,234 @@
+"""Direct quotes and who said them.
+
+Quote marks are paired by one left-to-right scan per segment (linear even on
+20k marks). A quote left open at the end of a paragraph continues when the next
+paragraph opens with a quote mark again (the wire convention for long quotes).
+The speaker comes from the nearest reporting clause: after the quote ("...,"
+Peskov said / said Peskov), before it ("Peskov said: "...), the previous quote in
+the paragraph, the last clause earlier in the paragraph (reported speech, "according
+to X"), or the previous paragraph's speaker when a paragraph opens with a quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from services.core.models import Quote
+
+from . import gazetteer as gz
+from .entities import PRONOUNS, EntityIndex
+from .text import TOKEN, Segment
+
+OPENERS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201d": "\u201d"}
+_MARK_RE = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+
+_VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
+_ROLES = "|".join(sorted((re.escape(r) for r in gz.roles()), key=len, reverse=True))
+_SP = (
+    rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+    rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
+    rf"|(?P<name>(?<![\w.]){TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})"
+)
+_CUE = (
+    rf"(?P<cue>(?:told|tells)[ \u00a0](?:(?:the|a|an)[ \u00a0])?(?:news[ \u00a0])?[\w-]{{1,30}}"
+    rf"|(?:{_VERBS}))\b"
+)
+# "Peskov said", "Peskov, the spokesman, said" (apposition up to 60 chars).
+_SP_VERB = re.compile(rf"(?:{_SP})(?:,[^,.\"\u201c\u201d]{{1,60}},)?,?[ \u00a0]{_CUE}")
+_VERB_SP = re.compile(rf"{_CUE},?[ \u00a0](?:{_SP})")
+_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)[ \u00a0](?:{_SP})")
+_GAP = re.compile(r"[\s,.;:!?\u2014\u2013-]{0,4}")
+
+
+@dataclass(slots=True)
+class Span:
+    """A quote's content span inside a segment."""
+
+    seg: Segment
+    start: int
+    end: int
+    open_mark: int  # index of the opening mark
+    close_mark: int | None  # index of the closing mark; None when left open
+    speaker: int | None = None
+    cue: str | None = None
+
+
+def _pair(text: str) -> list[tuple[int, int | None]]:
+    """(open mark index, close mark index or None) for each quote, left to right."""
+    out: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    want = ""
+    for mark in _MARK_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if open_at is None:
+            if ch in OPENERS:  # a lone closing mark opens too: some styles use ” on both sides
+                open_at, want = i, OPENERS[ch]
+        elif ch == want or (want == '"' and ch == "\u201d") or (want == "\u201d" and ch == '"'):
+            out.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, None))
+    return out
+
+
+def _spans(seg: Segment) -> list[Span]:
+    text = seg.text
+    out: list[Span] = []
+    for o, c in _pair(text):
+        s, e = o + 1, (c if c is not None else len(text))
+        while s < e and text[s].isspace():
+            s += 1
+        # The comma before an attribution ("...soon," he said) is the writer's, not the speaker's.
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        if not any(ch.isalpha() for ch in text[s:e]):
+            continue
+        out.append(Span(seg, s, e, o, c))
+    return out
+
+
+def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> int | None:
+    """Entity index for the speaker group of a clause match (offset by `base`)."""
+    if m.group("pron"):
+        g = PRONOUNS.get(m.group("pron").lower())
+        if g is None:
+            return None  # "they": no honest single speaker
+        return index.person_before(seg.order, base + m.start("pron"), g)
+    grp = "role" if m.group("role") else "name"
+    start = base + m.start(grp)
+    idx = index.at(seg.order, start, base + m.end(grp))
+    if idx is None or index.entities[idx].type != "person":
+        # "said Acme chief executive Priya Raman": the person named right after wins.
+        stop = re.search(r"[.,;:!?\"\u201c\u201d]", seg.text[start : start + 80])
+        near = index.person_near(seg.order, start, start + (stop.start() if stop else 80))
+        idx = near if near is not None else idx
+    if idx is not None and index.entities[idx].type == "place":
+        return None
+    return idx
+
+
+def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    text = sp.seg.text
+    if sp.close_mark is None:
+        return None
+    pos = _GAP.match(text, sp.close_mark + 1)
+    at = pos.end() if pos else sp.close_mark + 1
+    for rx in (_VERB_SP, _SP_VERB):
+        m = rx.match(text, at)
+        if m:
+            return _resolve(m, sp.seg, 0, index), m.group("cue")
+    return None
+
+
+def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    text = sp.seg.text
+    lo = max(0, sp.open_mark - 160)
+    window = text[lo : sp.open_mark]
+    tail = window.rstrip()
+    if not tail.endswith((":", ",")):
+        return None
+    last = None
+    for m in _SP_VERB.finditer(window):
+        if not re.search(r"[.!?\"\u201c\u201d]", window[m.end() :]):
+            last = m
+    if last is None:
+        for m in _ACCORDING.finditer(window):
+            last = m
+    if last is None:
+        return None
+    return _resolve(last, sp.seg, lo, index), last.group("cue")
+
+
+def _clause_earlier(
+    sp: Span, clauses: list[tuple[int, re.Match[str]]], index: EntityIndex
+) -> tuple[int | None, str | None] | None:
+    """Reported speech: the last "X said/noted that" or "according to X" before the quote."""
+    k = bisect.bisect_left(clauses, sp.open_mark, key=lambda c: c[0])
+    for _, m in reversed(clauses[max(0, k - 3) : k]):
+        if m.end() <= sp.open_mark:
+            idx = _resolve(m, sp.seg, 0, index)
+            return (idx, m.group("cue")) if idx is not None else None
+    return None
+
+
+def _clauses(text: str) -> list[tuple[int, re.Match[str]]]:
+    found = [(m.start(), m) for rx in (_SP_VERB, _ACCORDING) for m in rx.finditer(text)]
+    found.sort(key=lambda c: c[0])
+    return found
+
+
+def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
+    all_spans: list[list[Span]] = [_spans(seg) for seg in segs]
+    prev_speaker: tuple[int | None, str | None] = (None, None)
+    prev_open = False  # the previous paragraph ended inside a quote
+    for seg, spans in zip(segs, all_spans, strict=True):
+        clauses: list[tuple[int, re.Match[str]]] | None = None  # built only when needed
+        for k, sp in enumerate(spans):
+            got = _clause_after(sp, index) or _clause_before(sp, index)
+            if got is None or got[0] is None:
+                starts_block = not seg.text[: sp.open_mark].strip()
+                if k > 0 and spans[k - 1].speaker is not None:
+                    got = (spans[k - 1].speaker, spans[k - 1].cue)
+                elif starts_block and (prev_open or prev_speaker[0] is not None) and seg.order >= 0:
+                    got = prev_speaker if got is None or got[0] is None else got
+                if got is None or got[0] is None:
+                    clauses = _clauses(seg.text) if clauses is None else clauses
+                    got = _clause_earlier(sp, clauses, index) or got
+            if got is not None:
+                sp.speaker, sp.cue = got
+        if spans:
+            last = spans[-1]
+            prev_speaker = (last.speaker, last.cue)
+            prev_open = last.close_mark is None
+        elif seg.order >= 0:
+            prev_speaker, prev_open = (None, None), False
+    _share_across_continuations(all_spans)
+    out: list[Quote] = []
+    for spans in all_spans:
+        for sp in spans:
+            ent = index.entities[sp.speaker] if sp.speaker is not None else None
+            out.append(
+                Quote(
+                    text=sp.seg.text[sp.start : sp.end],
+                    speaker=ent.name if ent else None,
+                    speaker_entity=ent.id if ent else None,
+                    block=sp.seg.block,
+                    start=sp.start,
+                    end=sp.end,
+                    cue=sp.cue,
+                    in_=sp.seg.in_,
+                )
+            )
+    return out
+
+
+def _share_across_continuations(all_spans: list[list[Span]]) -> None:
+    """A quote run over paragraphs has one speaker, often named in only one part."""
+    chain: list[Span] = []
+    for spans in all_spans:
+        if chain and spans and not spans[0].seg.text[: spans[0].open_mark].strip():
+            chain.append(spans[0])
+        else:
+            _settle(chain)
+            chain = []
+        if spans and spans[-1].close_mark is None:
+            if not chain or chain[-1] is not spans[-1]:
+                _settle(chain)
+                chain = [spans[-1]]
+        else:
+            _settle(chain)
+            chain = []
+    _settle(chain)
+
+
+def _settle(chain: list[Span]) -> None:
+    if len(chain) < 2 or not all(c.close_mark is None for c in chain[:-1]):
+        return
+    known = next((c for c in reversed(chain) if c.speaker is not None), None)
+    if known is None:
+        return
+    for c in chain:
+        if c.speaker is None:
+            c.speaker, c.cue = known.speaker, known.cue

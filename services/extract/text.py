@@ -1,0 +1,99 @@
+"""Shared text primitives: the segments an article is analysed in, and name regexes.
+
+Python's `re` has no \\p{Lu}, so the upper-case class is built once from the
+Unicode tables; every pattern here uses bounded repetition so that hostile
+input (50k capitals, 20k quote marks) stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from services.core.models import NormalisedArticle
+
+In = Literal["headline", "subheadline"] | None
+
+
+def _upper_class() -> str:
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x250):
+        if chr(cp).isupper():
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+
+UP = _upper_class()
+# Hyphen-joined particles belong to the word ("al-Barrazi"); spaced ones join a run only
+# between two capitalised words ("Ludwig van Beethoven"), so "such as Russia" stays clean.
+PARTICLE = r"(?:al|el|ad|ash|bin|ibn|abu|bint)"
+NAME_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "bint",
+        "ben",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "ter",
+        "zu",
+    ]
+)
+# One capitalised word: "Peskov", "al-Barrazi", "O'Brien", "U.S.", "Inc." (never the possessive 's).
+ABBREV = r"(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov)\."
+TOKEN = (
+    rf"(?:{ABBREV}|(?:[{UP}]\.){{2,4}}|(?:{PARTICLE}-)?[{UP}]\w{{0,40}}"
+    rf"(?:[-'\u2019](?!s\b)\w{{1,40}}){{0,3}})"
+)
+CONNECTOR = r"(?:of the|of|for|and|al|el|bin|ibn|abu|bint|ben|van|von|der|den|de|del|della|di|da|dos|du|des|la|le|ter|zu|y|upon|am)"
+RUN_RE = re.compile(rf"(?<![\w.]){TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
+TOKEN_RE = re.compile(rf"{TOKEN}|\b{CONNECTOR}\b")
+SENTENCE_END = frozenset('.!?:;"\u201c\u201d\u00ab\u00bb\u2018\u2019\n()[]')
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of text offsets refer to: a body block, or the headline/subheadline."""
+
+    order: int  # reading order: headline, subheadline, then blocks
+    block: int | None
+    in_: In
+    text: str
+
+
+def segments(article: NormalisedArticle) -> list[Segment]:
+    out: list[Segment] = []
+    if article.headline:
+        out.append(Segment(-2, None, "headline", article.headline))
+    if article.subheadline:
+        out.append(Segment(-1, None, "subheadline", article.subheadline))
+    for i, block in enumerate(article.body):
+        if block.kind in ("paragraph", "heading") and block.text:
+            out.append(Segment(i, i, None, block.text))
+    return out
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when nothing but punctuation/space precedes `start` in its sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_END
