@@ -29,7 +29,12 @@ def pipeline() -> tuple[Stage, ...]:
 
 def run_offline(fields: dict[bytes, bytes], settings: Settings, seq: int = 0) -> Outcome:
     """Carry one producer entry through all four stages with no Redis; the last outcome."""
-    stages = pipeline()
+    return run_offline_until("publish", fields, settings, seq)
+
+
+def run_offline_until(last: str, fields: dict[bytes, bytes], settings: Settings, seq: int = 0) -> Outcome:
+    """Carry one producer entry through the stages up to and including ``last``."""
+    stages = pipeline()[: STAGES.index(last) + 1]
     ctx = StageContext(settings=settings, keys=Keys(settings.prefix), consumer=settings.consumer)
     entry = Entry(id=f"{int(time.time() * 1000)}-{seq}", fields=fields)
     outcome = handle_entry(stages[0], entry, ctx)

@@ -9,6 +9,7 @@ OUT = Counter("wirestream_articles_out", "Articles written downstream by a stage
 DEAD = Counter("wirestream_articles_dead_lettered", "Entries dead-lettered by a stage", ["stage"])
 RETRIED = Counter("wirestream_articles_retried", "Entries left pending after an unexpected failure", ["stage"])
 DUPLICATES = Counter("wirestream_duplicates_dropped", "Exact duplicates dropped", ["stage"])
+VERSIONS = Counter("wirestream_versions_issued", "Articles published as version 2 or later of a story", ["stage"])
 REDELIVERED = Counter("wirestream_redeliveries_acked", "Redelivered entries whose output was already written", ["stage"])
 BATCH_SECONDS = Histogram(
     "wirestream_batch_seconds",

@@ -32,6 +32,26 @@ class Entry:
 
 
 @dataclass(slots=True)
+class StoryClaim:
+    """The version an article takes in its story, checked and recorded by the commit script."""
+
+    key: str
+    expected_latest: int
+    version: int
+    article_id: str
+    supersedes: str | None
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What Redis knows of a story: its latest version and the versions given to each article."""
+
+    latest: int = 0
+    latest_event: str | None = None
+    assigned: dict[str, tuple[int, str | None]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Outcome:
     """The fate of one entry: written downstream, dead-lettered, or left pending for a retry."""
 
@@ -41,9 +61,11 @@ class Outcome:
     article_id: str | None = None
     guard_key: str | None = None
     guard_ttl: int = 0
+    story: StoryClaim | None = None
     reason: str | None = None
     error_type: str | None = None
     event: dict[str, Any] | None = None
+    status: str = "ok"
 
 
 @dataclass(slots=True)
@@ -51,23 +73,39 @@ class StageContext:
     settings: Settings
     keys: Keys
     consumer: str
-    extra: dict[str, Any] = field(default_factory=dict)
+    stories: dict[str, StoryState] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Decoded:
+    """An entry whose input has been read: the model (or the raw entry, for ingest)."""
+
+    entry: Entry
+    source: Any
+    article_id: str | None
+    correlation_id: str | None
 
 
 Run = Callable[[Any, StageContext], ArticleBase]
 Guard = Callable[[ArticleBase, StageContext], tuple[str, int] | None]
 Validate = Callable[[dict[str, Any]], None]
+StoryKey = Callable[[Any], str | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """A stage: its name, the model it reads (None: plain producer fields) and its transform."""
+    """A stage: its name, the model it reads (None: plain producer fields) and its transform.
+
+    ``story_key`` turns on versioning: articles sharing a story key become versions 1, 2, ...
+    of one story, each superseding the one before.
+    """
 
     name: str
     input_model: type[BaseModel] | None
     run: Run
     guard: Guard | None = None
     validate: Validate | None = None
+    story_key: StoryKey | None = None
 
     @property
     def event_type(self) -> str:
@@ -76,6 +114,12 @@ class Stage:
 
 def handle_entry(stage: Stage, entry: Entry, ctx: StageContext) -> Outcome:
     """Turn one entry into its outcome; never raises."""
+    decoded = decode_entry(stage, entry, ctx)
+    return decoded if isinstance(decoded, Outcome) else finish_entry(stage, decoded, ctx)
+
+
+def decode_entry(stage: Stage, entry: Entry, ctx: StageContext) -> Decoded | Outcome:
+    """Read an entry's input; an entry that cannot be read gets its outcome at once."""
     max_deliveries = ctx.settings.max_deliveries
     if entry.deliveries > max_deliveries:
         reason = (
@@ -83,37 +127,50 @@ def handle_entry(stage: Stage, entry: Entry, ctx: StageContext) -> Outcome:
             f"(limit {max_deliveries}); a worker probably died on it each time."
         )
         return _dead(stage, entry, ctx, reason, "PoisonMessage", article_id=None)
+    if stage.input_model is None:
+        return Decoded(entry, entry, None, None)
     article_id: str | None = None
     try:
-        correlation_id: str | None = None
-        if stage.input_model is None:
-            source: Any = entry
-        else:
-            raw = entry.fields.get(DATA_FIELD)
-            if raw is None:
-                raise Unparseable("the entry has no __data__ field")
-            incoming = decode(raw)
-            article_id = incoming.get("subject")
-            correlation_id = incoming.get("correlationid")
-            try:
-                source = stage.input_model.model_validate(incoming["data"])
-            except ValidationError as exc:
-                raise Unparseable(f"the event data does not match its schema: {_first_error(exc)}") from exc
-        article = stage.run(source, ctx)
+        raw = entry.fields.get(DATA_FIELD)
+        if raw is None:
+            raise Unparseable("the entry has no __data__ field")
+        incoming = decode(raw)
+        subject = incoming.get("subject")
+        article_id = subject if isinstance(subject, str) else None
+        try:
+            source = stage.input_model.model_validate(incoming["data"])
+        except ValidationError as exc:
+            raise Unparseable(f"the event data does not match its schema: {_first_error(exc)}") from exc
+        correlation = incoming.get("correlationid")
+        return Decoded(entry, source, article_id, correlation if isinstance(correlation, str) else None)
+    except Exception as exc:
+        return _failure(stage, entry, ctx, exc, article_id)
+
+
+def finish_entry(stage: Stage, decoded: Decoded, ctx: StageContext) -> Outcome:
+    """Run the stage's transform on a decoded entry and encode its event; never raises."""
+    entry, article_id = decoded.entry, decoded.article_id
+    try:
+        article = stage.run(decoded.source, ctx)
         article_id = article.id
+        story = _claim_version(stage, article, ctx)
         article.trace[stage.name] = StageTrace(at=now_rfc3339(), worker=ctx.consumer, version=__version__)
-        data = article.model_dump(mode="json", by_alias=True)
         event = make_event(
             event_type=stage.event_type,
             stage=stage.name,
             subject=article.id,
-            data=data,
-            correlation_id=correlation_id or article.correlation_id,
+            data=article.model_dump(mode="json", by_alias=True),
+            correlation_id=decoded.correlation_id or article.correlation_id,
             event_id_=event_id(article.id, stage.event_type, article.version),
         )
         if stage.validate is not None:
             stage.validate(event)
         guard = stage.guard(article, ctx) if stage.guard else None
+        if story is not None:  # later articles of the same story in this batch build on this one
+            state = ctx.stories.setdefault(story.key, StoryState())
+            if story.version > state.latest:
+                state.latest, state.latest_event = story.version, event["id"]
+            state.assigned[article.id] = (story.version, story.supersedes)
         return Outcome(
             entry=entry,
             kind="out",
@@ -121,16 +178,38 @@ def handle_entry(stage: Stage, entry: Entry, ctx: StageContext) -> Outcome:
             article_id=article.id,
             guard_key=guard[0] if guard else None,
             guard_ttl=guard[1] if guard else 0,
+            story=story,
             event=event,
         )
-    except InvalidInput as exc:
+    except Exception as exc:
+        return _failure(stage, entry, ctx, exc, article_id)
+
+
+def _claim_version(stage: Stage, article: ArticleBase, ctx: StageContext) -> StoryClaim | None:
+    """Give the article its version in its story, from what Redis knew at the batch's start."""
+    key = stage.story_key(article) if stage.story_key else None
+    if key is None:
+        return None
+    key = ctx.keys.story(key)
+    state = ctx.stories.get(key, StoryState())
+    if article.id in state.assigned:  # the same article again: it keeps its version
+        article.version, supersedes = state.assigned[article.id]
+    else:
+        article.version, supersedes = state.latest + 1, state.latest_event
+    if hasattr(article, "supersedes"):
+        article.supersedes = supersedes
+    return StoryClaim(key, state.latest, article.version, article.id, supersedes)
+
+
+def _failure(stage: Stage, entry: Entry, ctx: StageContext, exc: Exception, article_id: str | None) -> Outcome:
+    if isinstance(exc, InvalidInput):
         return _dead(stage, entry, ctx, str(exc), type(exc).__name__, article_id=article_id)
-    except Exception as exc:  # a bug: retry until the delivery limit, then dead-letter
-        reason = f"{type(exc).__name__}: {exc}"
-        if entry.deliveries >= max_deliveries:
-            reason = f"Failed on each of {entry.deliveries} deliveries; last error {reason}"
-            return _dead(stage, entry, ctx, reason, type(exc).__name__, article_id=article_id)
-        return Outcome(entry=entry, kind="retry", reason=reason, error_type=type(exc).__name__, article_id=article_id)
+    # A bug or a fault: retry until the delivery limit, then dead-letter.
+    reason = f"{type(exc).__name__}: {exc}"
+    if entry.deliveries >= ctx.settings.max_deliveries:
+        reason = f"Failed on each of {entry.deliveries} deliveries; last error {reason}"
+        return _dead(stage, entry, ctx, reason, type(exc).__name__, article_id=article_id)
+    return Outcome(entry=entry, kind="retry", reason=reason, error_type=type(exc).__name__, article_id=article_id)
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -15,39 +15,60 @@ from typing import Any, cast
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError, ResponseError
 
+from services.core.envelope import event_id
 from services.core.errors import TransientError
-from services.core.stage import Entry, Outcome
+from services.core.stage import Entry, Outcome, StoryState
 from services.core.streams import STAGES, Keys, group_of
 
-# KEYS: 1 input stream, 2 output stream, 3 dead stream, 4.. guard keys.
-# ARGV: 1 group, then 5 per item: entry id, kind (out|dead), payload, guard key index (0: none), ttl.
+# KEYS: 1 input stream, 2 output stream, 3 dead stream, 4.. guard and story keys.
+# ARGV: 1 group, 2 story ttl, then 10 per item: entry id, kind (out|dead), payload,
+#   guard key index (0: none), guard ttl, story key index (0: none), expected latest
+#   version, version, article id, id of the event it supersedes.
+# A story claim whose expected latest version no longer holds (another worker published a
+# version meanwhile) is a 'conflict': nothing is written and the entry stays pending.
 _COMMIT = """
 local statuses = {}
-local group = ARGV[1]
-local n = (#ARGV - 1) / 5
+local group, story_ttl = ARGV[1], tonumber(ARGV[2])
+local n = (#ARGV - 2) / 10
 for i = 0, n - 1 do
-  local base = 2 + i * 5
-  local entry_id, kind, payload = ARGV[base], ARGV[base + 1], ARGV[base + 2]
-  local gi, ttl = tonumber(ARGV[base + 3]), tonumber(ARGV[base + 4])
+  local b = 3 + i * 10
+  local entry_id, kind, payload = ARGV[b], ARGV[b + 1], ARGV[b + 2]
+  local gi, ttl, si = tonumber(ARGV[b + 3]), tonumber(ARGV[b + 4]), tonumber(ARGV[b + 5])
+  local expected, version, article, supersedes = tonumber(ARGV[b + 6]), ARGV[b + 7], ARGV[b + 8], ARGV[b + 9]
   local status = 'ok'
-  if kind == 'out' then
-    if gi > 0 then
-      local ok
-      if ttl > 0 then
-        ok = redis.call('SET', KEYS[gi], entry_id, 'NX', 'EX', ttl)
-      else
-        ok = redis.call('SET', KEYS[gi], entry_id, 'NX')
-      end
-      if not ok then
-        local prev = redis.call('GET', KEYS[gi])
-        if prev == entry_id then status = 'redelivered' else status = 'duplicate:' .. tostring(prev) end
-      end
+  if kind == 'out' and si > 0 then
+    local assigned = redis.call('HGET', KEYS[si], 'v:' .. article)
+    if assigned then
+      if string.match(assigned, '^[0-9]+') ~= version then status = 'conflict' end
+    elseif tonumber(redis.call('HGET', KEYS[si], 'latest') or '0') ~= expected then
+      status = 'conflict'
     end
-    if status == 'ok' then redis.call('XADD', KEYS[2], '*', '__data__', payload) end
-  else
-    redis.call('XADD', KEYS[3], '*', '__data__', payload)
   end
-  redis.call('XACK', KEYS[1], group, entry_id)
+  if status == 'ok' and kind == 'out' and gi > 0 then
+    local ok
+    if ttl > 0 then
+      ok = redis.call('SET', KEYS[gi], entry_id, 'NX', 'EX', ttl)
+    else
+      ok = redis.call('SET', KEYS[gi], entry_id, 'NX')
+    end
+    if not ok then
+      local prev = redis.call('GET', KEYS[gi])
+      if prev == entry_id then status = 'redelivered' else status = 'duplicate:' .. tostring(prev) end
+    end
+  end
+  if status == 'ok' then
+    if kind == 'out' then
+      redis.call('XADD', KEYS[2], '*', '__data__', payload)
+      if si > 0 and not redis.call('HGET', KEYS[si], 'v:' .. article) then
+        redis.call('HSET', KEYS[si], 'latest', version, 'latest_article', article,
+          'v:' .. article, version .. '|' .. supersedes)
+        redis.call('EXPIRE', KEYS[si], story_ttl)
+      end
+    else
+      redis.call('XADD', KEYS[3], '*', '__data__', payload)
+    end
+  end
+  if status ~= 'conflict' then redis.call('XACK', KEYS[1], group, entry_id) end
   statuses[#statuses + 1] = status
 end
 return statuses
@@ -94,24 +115,63 @@ class Store:
             return False
         return True
 
-    async def commit(self, stage: str, outcomes: Sequence[Outcome]) -> list[str]:
-        """Write outputs and dead letters and XACK their inputs, atomically; returns statuses."""
+    async def commit(self, stage: str, outcomes: Sequence[Outcome], story_ttl: int = 30 * 86_400) -> list[str]:
+        """Write outputs and dead letters and XACK their inputs, atomically; returns statuses.
+
+        Statuses, one per outcome that is not a retry: ``ok``; ``redelivered`` (already
+        written, acknowledged only); ``duplicate:<entry id>`` (the guard key belongs to
+        another entry); ``conflict`` (a story version raced another worker; left pending).
+        """
         done = [o for o in outcomes if o.kind != "retry"]
         if not done:
             return []
         keys = [self.keys.input(stage), self.keys.output(stage), self.keys.dead]
-        args: list[Any] = [group_of(stage)]
+        index: dict[str, int] = {}
+
+        def key_index(key: str | None) -> int:
+            if key is None:
+                return 0
+            if key not in index:
+                keys.append(key)
+                index[key] = len(keys)
+            return index[key]
+
+        args: list[Any] = [group_of(stage), story_ttl]
         for o in done:
-            gi = 0
-            if o.kind == "out" and o.guard_key:
-                keys.append(o.guard_key)
-                gi = len(keys)
-            args += [o.entry.id, o.kind, o.payload, gi, o.guard_ttl]
+            out = o.kind == "out"
+            story = o.story if out else None
+            args += [
+                o.entry.id, o.kind, o.payload,
+                key_index(o.guard_key if out else None), o.guard_ttl,
+                key_index(story.key if story else None),
+                story.expected_latest if story else 0, story.version if story else 0,
+                story.article_id if story else "", (story.supersedes or "") if story else "",
+            ]
         try:
             statuses = await self._commit(keys=keys, args=args)
         except RedisError as exc:
             raise TransientError(f"commit of {len(done)} entries failed: {exc}") from exc
         return [s.decode() for s in statuses]
+
+    async def story_states(self, wanted: Iterable[tuple[str, str]], event_type: str) -> dict[str, StoryState]:
+        """What Redis knows of each (story key, article id): latest version, and the article's."""
+        pairs = list(dict.fromkeys(wanted))
+        if not pairs:
+            return {}
+        async with self.client.pipeline(transaction=False) as pipe:
+            for key, article_id in pairs:
+                pipe.hmget(key, ["latest", "latest_article", f"v:{article_id}"])
+            replies = await pipe.execute()
+        states: dict[str, StoryState] = {}
+        for (key, article_id), (latest, latest_article, assigned) in zip(pairs, replies, strict=True):
+            state = states.setdefault(key, StoryState())
+            if latest is not None and latest_article is not None:
+                state.latest = int(latest)
+                state.latest_event = event_id(_s(latest_article), event_type, state.latest)
+            if assigned is not None:
+                version, _, supersedes = _s(assigned).partition("|")
+                state.assigned[article_id] = (int(version), supersedes or None)
+        return states
 
     async def reclaim(self, stage: str, consumer: str, min_idle_ms: int, count: int) -> list[Entry]:
         """Claim entries idle longer than ``min_idle_ms`` from any consumer of the stage's group."""

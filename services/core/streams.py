@@ -7,6 +7,7 @@ keys share a cluster slot and a hand-off stays atomic.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 STAGES = ("ingest", "normalise", "extract", "publish")
@@ -61,8 +62,9 @@ class Keys:
         return f"{self._base()}:published:{article_id}:{version}"
 
     def story(self, story_key: str) -> str:
-        """Latest version issued for a story (external id, or source + slugline)."""
-        return f"{self._base()}:story:{story_key}"
+        """A story's versions (keyed by external id, or source + slugline), hashed to a short key."""
+        digest = hashlib.blake2b(story_key.encode(), digest_size=12).hexdigest()
+        return f"{self._base()}:story:{digest}"
 
     def heartbeat(self, stage: str, consumer: str) -> str:
         return f"{self._base()}:heartbeat:{stage}:{consumer}"

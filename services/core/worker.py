@@ -24,12 +24,14 @@ from services.core import metrics
 from services.core.errors import TransientError
 from services.core.logging import configure_logging, get_logger
 from services.core.settings import Settings
-from services.core.stage import Entry, Outcome, Stage, StageContext, handle_entry
+from services.core.stage import Decoded, Entry, Outcome, Stage, StageContext, decode_entry, finish_entry
 from services.core.store import Store, connect
 from services.core.streams import Keys, group_of
 
 log = get_logger("wirestream.worker")
 HEARTBEAT_EVERY_S = 5.0
+STORY_CONFLICT_RETRIES = 3
+STORY_TTL_S = 30 * 86_400
 HEARTBEAT_TTL_S = 20
 TRIM_EVERY_S = 5.0
 
@@ -51,6 +53,7 @@ class StageWorker:
         self.store = store
         self.ctx = StageContext(settings=settings, keys=store.keys, consumer=settings.consumer)
         self.processed = 0
+        self.story_ttl = max(STORY_TTL_S, settings.dedupe_ttl)
         self.last_batch_at = 0.0
         self._busy = asyncio.Lock()
 
@@ -83,18 +86,45 @@ class StageWorker:
             return []
         async with self._busy:
             started = time.perf_counter()
-            outcomes = [handle_entry(self.stage, e, self.ctx) for e in entries]
-            statuses = await self.store.commit(self.stage.name, outcomes)
-            elapsed = time.perf_counter() - started
-            self._report(outcomes, statuses, elapsed)
+            outcomes: list[Outcome] = []
+            todo = list(entries)
+            for _attempt in range(STORY_CONFLICT_RETRIES):
+                done, todo = await self._attempt(todo)
+                outcomes += done
+                if not todo:
+                    break
+            # Still racing another worker on a story: leave them pending; reclaim retries.
+            outcomes += [Outcome(entry=e, kind="retry", reason="story version conflict") for e in todo]
+            self._report(outcomes, time.perf_counter() - started)
             self.processed += len(entries)
             self.last_batch_at = time.time()
             return outcomes
 
-    def _report(self, outcomes: Sequence[Outcome], statuses: Sequence[str], elapsed: float) -> None:
+    async def _attempt(self, entries: Sequence[Entry]) -> tuple[list[Outcome], list[Entry]]:
+        """One pass over entries; returns their outcomes and the entries that hit a story conflict."""
+        decoded = [decode_entry(self.stage, e, self.ctx) for e in entries]
+        if self.stage.story_key is not None:
+            wanted = []
+            for d in decoded:
+                if isinstance(d, Decoded) and (key := self.stage.story_key(d.source)) is not None:
+                    wanted.append((self.store.keys.story(key), d.source.id))
+            self.ctx.stories = await self.store.story_states(wanted, self.stage.event_type)
+        outcomes = [d if isinstance(d, Outcome) else finish_entry(self.stage, d, self.ctx) for d in decoded]
+        statuses = iter(await self.store.commit(self.stage.name, outcomes, story_ttl=self.story_ttl))
+        done: list[Outcome] = []
+        conflicts: list[Entry] = []
+        for o in outcomes:
+            if o.kind != "retry":
+                o.status = next(statuses)
+            if o.status == "conflict":
+                conflicts.append(o.entry)
+            else:
+                done.append(o)
+        return done, conflicts
+
+    def _report(self, outcomes: Sequence[Outcome], elapsed: float) -> None:
         stage = self.stage.name
         metrics.observe_batch(stage, len(outcomes), elapsed)
-        done = iter(statuses)
         for o in outcomes:
             bound = log.bind(stage=stage, entry_id=o.entry.id, article_id=o.article_id, deliveries=o.entry.deliveries)
             if o.event is not None and o.kind == "out":
@@ -103,7 +133,7 @@ class StageWorker:
                 metrics.RETRIED.labels(stage).inc()
                 bound.error("article failed; left pending for retry", reason=o.reason)
                 continue
-            status = next(done)
+            status = o.status
             if o.kind == "dead":
                 metrics.DEAD.labels(stage).inc()
                 bound.warning("dead-lettered", reason=o.reason, error_type=o.error_type)
@@ -115,6 +145,9 @@ class StageWorker:
                 bound.info("already written; acknowledged only")
             else:
                 metrics.OUT.labels(stage).inc()
+                if o.story is not None and o.story.version > 1:
+                    metrics.VERSIONS.labels(stage).inc()
+                    bound = bound.bind(version=o.story.version, supersedes=o.story.supersedes)
                 bound.info("article handled")
         metrics.IN.labels(stage).inc(len(outcomes))
 

@@ -7,6 +7,7 @@ as written. Years and numbers inside dates are not quantities.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from services.core.models import Quantity
 
@@ -182,15 +183,31 @@ QTY_RE = re.compile(
 )
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans merged where they overlap, as sorted starts and ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s < ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
 def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]) -> list[Quantity]:
     """Quantities in body blocks; `taken` holds date spans per block to skip."""
     out: list[Quantity] = []
     for seg in segs:
         if seg.block is None:
             continue
-        spans = taken.get(seg.block, [])
+        starts, ends = _merged(taken.get(seg.block, []))
         for m in QTY_RE.finditer(seg.text):
-            if any(s < m.end() and m.start() < e for s, e in spans):
+            # The first taken span ending after the match starts overlaps it if it starts
+            # before the match ends: a bisection, not a scan (a block can hold 10,000 dates).
+            i = bisect_right(ends, m.start())
+            if i < len(starts) and starts[i] < m.end():
                 continue
             cur, num, unit, noun = m.group("cur"), m.group("num"), m.group("unit"), m.group("noun")
             scale = m.group("scale") or m.group("sscale")

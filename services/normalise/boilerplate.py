@@ -61,15 +61,13 @@ _CREDIT_PARENS = re.compile(r"\([^()]{0,80}\b(?:photo|image|picture|file)\b[^()]
 # A caption ends with its credit: "... in Moscow. REUTERS/Maxim Shemetov", "Photo: EPA".
 _NAME = r"[A-ZА-ЯЁ][\w'’\-]{0,20}(?: [A-ZА-ЯЁ][\w'’\-]{0,20}){0,3}"
 _AGENCY_CREDIT = re.compile(rf"\b([A-Z][A-Z\-]{{1,11}})(?i: (?:file )?photo)?/{_NAME}\)?$")
-_PHOTO_CREDIT = re.compile(
-    rf"\b(?i:photo|foto|фото|image|picture)(?:\s?:|(?i: by| credit):?)\s?{_NAME}\)?$"
-)
+_PHOTO_CREDIT = re.compile(rf"\b(?i:photo|foto|фото|image|picture)(?:\s?:|(?i: by| credit):?)\s?{_NAME}\)?$")
 _PHOTO_SOURCES = KNOWN_AGENCIES | {"epa", "getty", "pool", "sputnik", "handout", "ap photo"}
 _CREDITS = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|translated) by ",
     re.IGNORECASE,
 )
-_CREDIT_WORDS = frozenset("and in at from for de van von al".split())
+_CREDIT_WORDS = frozenset(["and", "in", "at", "from", "for", "de", "van", "von", "al"])
 # Agency sign-offs: "(Reuters)", "-- Xinhua", "/TASS/", "AAP RTV" (initials of the
 # editor), "Enditem", and Reuters credits "(Reporting by ...; Editing by ...)".
 _SIGNOFF = re.compile(
@@ -78,20 +76,24 @@ _SIGNOFF = re.compile(
     r"|[-–—]{1,2} ?(?P<c>[^\W\d_][\w\-]{1,20})"
     r"|(?P<d>[A-Z]{2,6})(?: [A-Za-z]{2,4}(?:/[A-Za-z]{2,4})?)?|\(?END\)?|Enditem|ENDITEM)\.?$"
 )
-_SENTENCE_END = frozenset(".!?\"”’»)]")
+_SENTENCE_END = frozenset('.!?"”’»)]')
 _BREADCRUMB = re.compile(r" [>›»|] | / ")
 _TIME_PREFIX = re.compile(
     r"(?:last |first )?(?:updated|published|posted|modified|created|date)\s?:?\s?",
     re.IGNORECASE,
 )
 _TIME_TOKEN = re.compile(r"\d{1,4}(?:[:.]\d{1,2}){0,2}(?:[ap]m)?|[^\W\d_]{1,12}\.?")
-_TIME_WORDS = frozenset(
-    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april
-    june july august september october november december mon tue tues wed thu thur thurs
-    fri sat sun monday tuesday wednesday thursday friday saturday sunday am pm a.m p.m gmt
-    utc bst cet cest msk est edt et pt pst pdt ist jst hkt sgt aest aedt at on by t z
-    ago min mins minute minutes hour hours day days today yesterday h uhr""".split()
-)
+_TIME_WORDS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am",
+    "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "msk", "est", "edt", "et", "pt",
+    "pst", "pdt", "ist", "jst", "hkt", "sgt", "aest", "aedt", "at", "on", "by", "t", "z", "ago",
+    "min", "mins", "minute", "minutes", "hour", "hours", "day", "days", "today", "yesterday",
+    "h", "uhr",
+})  # fmt: skip
+
 
 def _is_timestamp(line: str) -> bool:
     """True when every token is a date or time word or number: "Updated 14:25 GMT"."""
@@ -130,10 +132,7 @@ def _is_breadcrumb(line: str) -> bool:
     parts = _BREADCRUMB.split(line)
     if len(parts) < (2 if (" > " in line or " › " in line or " » " in line) else 3):
         return False
-    return all(
-        0 < len(p) <= 30 and len(p.split()) <= 3 and not p.endswith((".", "!", "?"))
-        for p in parts
-    )
+    return all(0 < len(p) <= 30 and len(p.split()) <= 3 and not p.endswith((".", "!", "?")) for p in parts)
 
 
 def _signoff_start(text: str, end: int) -> int | None:

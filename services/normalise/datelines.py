@@ -59,20 +59,24 @@ _PATTERNS = tuple(
 )
 
 # All-caps words that open a paragraph with a colon or dash but are no city.
-_NOT_CITIES = frozenset(
-    "ADVISORY ALERT ANALYSIS BREAKING CORRECTION EDITORS EXCLUSIVE FACTBOX FLASH LIVE "
-    "NOTE PHOTOS QUOTE UPDATE UPDATED URGENT VIDEO WATCH WARNING".split()
-)
-_CONNECTORS = frozenset(
-    "am an de del der di do dos du el en im in la las le les los of on sur upon van von y".split()
-)
+_NOT_CITIES = frozenset({
+    "ADVISORY", "ALERT", "ANALYSIS", "BREAKING", "CORRECTION", "EDITORS", "EXCLUSIVE",
+    "FACTBOX", "FLASH", "LIVE", "NOTE", "PHOTOS", "QUOTE", "UPDATE", "UPDATED", "URGENT",
+    "VIDEO", "WATCH", "WARNING",
+})  # fmt: skip
+_CONNECTORS = frozenset({
+    "am", "an", "de", "del", "der", "di", "do", "dos", "du", "el", "en", "im", "in", "la",
+    "las", "le", "les", "los", "of", "on", "sur", "upon", "van", "von", "y",
+})  # fmt: skip
 
 
 def _agency_ok(agency: str) -> bool:
     compact = agency.replace("-", "")
-    return agency.casefold() in KNOWN_AGENCIES or (
-        compact.isalpha() and compact.isupper() and 2 <= len(compact) <= 8
-    ) or agency.split(" ")[0].casefold() in KNOWN_AGENCIES
+    return (
+        agency.casefold() in KNOWN_AGENCIES
+        or (compact.isalpha() and compact.isupper() and 2 <= len(compact) <= 8)
+        or agency.split(" ", maxsplit=1)[0].casefold() in KNOWN_AGENCIES
+    )
 
 
 def _city_ok(city: str, strict: bool) -> bool:
@@ -81,9 +85,7 @@ def _city_ok(city: str, strict: bool) -> bool:
     if strict:
         return len(letters) >= 3 and city.isupper() and city not in _NOT_CITIES
     words = city.replace("/", " ").split()
-    return words[0][0].isupper() and all(
-        w[0].isupper() or w in _CONNECTORS for w in words[1:]
-    )
+    return words[0][0].isupper() and all(w[0].isupper() or w in _CONNECTORS for w in words[1:])
 
 
 def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:

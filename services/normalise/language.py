@@ -29,16 +29,12 @@ _STOPWORDS = {
     "men sig från vi så kan hade ska efter",
     "pl": "w i na nie z się do że to jest o jak po co ale przez dla od za jego tak są "
     "jej już był była przy oraz może również tym także",
-    "tr": "ve bir bu da de için ile olarak olan daha çok en gibi ama ne kadar sonra ise "
-    "değil her şey ancak göre",
-    "cs": "a se na je že v to s z do o jsou by jako ale i k za jeho tak po který která "
-    "které také bylo byl jeho podle",
-    "ro": "și de în la cu a că nu o pe din un o este mai care pentru au fost sunt se ca "
-    "dar această acest după",
+    "tr": "ve bir bu da de için ile olarak olan daha çok en gibi ama ne kadar sonra ise değil her şey ancak göre",
+    "cs": "a se na je že v to s z do o jsou by jako ale i k za jeho tak po který která které také bylo byl jeho podle",
+    "ro": "și de în la cu a că nu o pe din un o este mai care pentru au fost sunt se ca dar această acest după",
     "ru": "и в не на что с по как это он к из у за от о же так но был было она для все "
     "который также его их года заявил",
-    "uk": "і в не на що з у як це та до за від він про але й так був було вона для всі "
-    "який також його їх року заявив",
+    "uk": "і в не на що з у як це та до за від він про але й так був було вона для всі який також його їх року заявив",
     "bg": "и на в да се за от с не е че по са това като но до той ще при които беше",
 }
 _WORD_LANGS: dict[str, tuple[str, ...]] = {}

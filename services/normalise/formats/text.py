@@ -31,7 +31,7 @@ _HEADING_END = frozenset(".!?:;,-–—\"'”’»)")
 _QUOTES = frozenset("\"'“”‘’«»„")
 
 _BYLINE = re.compile(r"by ", re.IGNORECASE)
-_BYLINE_WORDS = frozenset("and & of the in de van von der da al bin".split())
+_BYLINE_WORDS = frozenset(["and", "&", "of", "the", "in", "de", "van", "von", "der", "da", "al", "bin"])
 _SIGNAL_PREFIX = re.compile(
     r"(?P<word>UPDATE|WRAPUP|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|Update|Correction)"
     r"(?: ?(?P<n>\d{1,3}))?(?: ?[-–—:] ?)"
@@ -114,9 +114,7 @@ def _signals(headline: str) -> tuple[str, list[str]]:
         pos = match.end()
     first = next(i for i in alnum if i >= pos)
     end = len(headline)
-    while (suffix := _SIGNAL_SUFFIX.search(headline, max(pos, end - 30), end)) is not None and (
-        first < suffix.start()
-    ):
+    while (suffix := _SIGNAL_SUFFIX.search(headline, max(pos, end - 30), end)) is not None and (first < suffix.start()):
         if suffix.group("nth"):
             kind = "take" if suffix.group("what").casefold() == "take" else "writethru"
             signals.append(f"{kind}:{suffix.group('nth')}")
@@ -151,7 +149,7 @@ def _dateline_at(units: list[Block]) -> tuple[int, Dateline, str] | None:
             dateline, start = found
             rest = unit.text[start:]
             # Without an agency, "NATO: Allies agree" is a headline, not a dateline.
-            if dateline.agency is not None or rest.rstrip("\"”’»)")[-1:] in _TERMINAL:
+            if dateline.agency is not None or rest.rstrip('"”’»)')[-1:] in _TERMINAL:
                 return i, dateline, rest
         if len(unit.text) > _HEADLINE_MAX:
             return None
@@ -160,6 +158,7 @@ def _dateline_at(units: list[Block]) -> tuple[int, Dateline, str] | None:
 
 def _front_without_dateline(units: list[Block]) -> int:
     """How many leading units are headline and standfirst when there is no dateline."""
+
     def titled(unit: Block, limit: int) -> bool:
         return unit.kind == "paragraph" and len(unit.text) <= limit and unit.text[-1] != "."
 
@@ -184,19 +183,21 @@ def _body(units: list[Block]) -> list[Block]:
     """Cut the sign-off from the last paragraph and mark in-body headings."""
     if units and units[-1].kind == "paragraph":
         last = cut_signoff(units[-1].text).rstrip()
-        units = units[:-1] + ([Block(kind="paragraph", text=last)] if last else [])
+        if last != units[-1].text:
+            # What is left of "... (AP)" may be nothing, or furniture such as a lone ".".
+            keep = last and not is_boilerplate(last)
+            units = units[:-1] + ([Block(kind="paragraph", text=last)] if keep else [])
     body: list[Block] = []
     for i, unit in enumerate(units):
-        if (
+        heading = (
             unit.kind == "paragraph"
             and body
             and body[-1].kind == "paragraph"
             and i + 1 < len(units)
             and units[i + 1].kind == "paragraph"
             and _is_heading(unit.text)
-        ):
-            unit = Block(kind="heading", text=unit.text)
-        body.append(unit)
+        )
+        body.append(Block(kind="heading", text=unit.text) if heading else unit)
     return body
 
 
@@ -210,8 +211,11 @@ def _parse(text: str) -> ParsedCopy:
         for unit in _units(group):
             if unit.kind == "paragraph" and is_boilerplate(unit.text):
                 parsed.boilerplate.append(unit.text)
-            elif unit.kind == "paragraph" and parsed.byline is None and len(units) <= 3 and (
-                byline := _byline(unit.text)
+            elif (
+                unit.kind == "paragraph"
+                and parsed.byline is None
+                and len(units) <= 3
+                and (byline := _byline(unit.text))
             ):
                 parsed.byline = byline
             else:
@@ -243,7 +247,7 @@ def parse(text: str) -> ParsedCopy:
         return _parse(text)
     except InvalidInput:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         # The parser is a pure function: an input that breaks it will break it on every
         # retry, so it is dead-lettered at once with the cause rather than retried.
         raise Unparseable(f"the text parser failed on this copy: {exc!r}") from exc
