@@ -38,3 +38,12 @@ schemas: venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: secrets
+secrets:  ## .env with a random password per Redis ACL user (git-ignored; existing ones are kept)
+	@umask 077; touch .env; \
+	for user in ADMIN INGEST NORMALISE EXTRACT PUBLISH PRODUCER CONSUMER; do \
+	  grep -q "^WIRESTREAM_$${user}_PASSWORD=." .env || \
+	    echo "WIRESTREAM_$${user}_PASSWORD=$$($(PYTHON) -c 'import secrets; print(secrets.token_hex(24))')" >> .env; \
+	done; \
+	echo ".env holds a password for each Redis user (admin, ingest, normalise, extract, publish, producer, consumer)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import glob
 import sys
 import time
 from collections.abc import Iterator
@@ -12,7 +13,8 @@ from typing import Annotated, Any
 
 import orjson
 import typer
-from rich.console import Console
+from rich.console import Console, Group
+from rich.live import Live
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -46,20 +48,53 @@ def _admin(settings: Settings) -> Admin:
         raise typer.Exit(2) from exc
 
 
-def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+def _files(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+    """Files named, folders walked, globs expanded, ``-`` read from stdin."""
     for p in paths:
         if p == "-":
             yield "<stdin>", sys.stdin.buffer.read()
             continue
         path = Path(p)
-        if path.is_dir():
-            for child in sorted(c for c in path.rglob("*") if c.is_file() and not c.name.startswith(".")):
-                yield str(child), child.read_bytes()
-        elif path.is_file():
-            yield str(path), path.read_bytes()
-        else:
+        matches = [path] if path.exists() else [Path(m) for m in sorted(glob.glob(p, recursive=True))]
+        if not matches:
             err.print(f"[red]error:[/red] no such file or folder: {p}")
             raise typer.Exit(2)
+        for match in matches:
+            if match.is_dir():
+                for child in sorted(c for c in match.rglob("*") if c.is_file() and not c.name.startswith(".")):
+                    yield str(child), child.read_bytes()
+            else:
+                yield str(match), match.read_bytes()
+
+
+_JSONL_KEYS = ("text", "source", "format", "external_id", "received_at", "correlation_id")
+
+
+def _entries(paths: list[str], source: str | None, fmt: str, jsonl: bool) -> Iterator[tuple[str, dict[str, str | bytes]]]:
+    """Producer entries: one per file, or one per line of JSON-lines input."""
+    for name, data in _files(paths):
+        if not jsonl:
+            fields: dict[str, str | bytes] = {"text": data, "format": fmt}
+            if source:
+                fields["source"] = source
+            yield name, fields
+            continue
+        for number, line in enumerate(data.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                err.print(f"[red]error:[/red] {name}:{number}: not JSON: {exc}")
+                raise typer.Exit(2) from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                err.print(f"[red]error:[/red] {name}:{number}: expected an object with a string 'text'")
+                raise typer.Exit(2)
+            fields = {k: str(obj[k]) for k in _JSONL_KEYS if obj.get(k) is not None}
+            fields.setdefault("format", fmt)
+            if source:
+                fields.setdefault("source", source)
+            yield f"{name}:{number}", fields
 
 
 @app.command()
@@ -70,32 +105,29 @@ def version() -> None:
 
 @app.command()
 def push(
-    paths: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")],
     source: Annotated[str | None, typer.Option(help="provider name, e.g. tass")] = None,
     fmt: Annotated[str, typer.Option("--format", help="format hint: auto, text, anpa1312, ...")] = "auto",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="each input line is a JSON object with 'text' etc.")] = False,
 ) -> None:
-    """Push stories onto wire:raw, one entry per file."""
-    settings = _settings()
-    admin = _admin(settings)
-    stream = admin.keys.raw
-    items = list(_inputs(paths))
-    started, pushed, size = time.monotonic(), 0, 0
+    """Push stories onto wire:raw: one entry per file, or per JSON line with --jsonl."""
+    admin = _admin(_settings())
+    items = list(_entries(paths, source, fmt, jsonl))
+    started, size = time.monotonic(), 0
     with Progress(
         TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
         console=err, transient=True, disable=len(items) < 2,
     ) as progress:
         task = progress.add_task("pushing", total=len(items))
-        for name, data in items:
-            fields: dict[str, str | bytes] = {"text": data, "format": fmt}
-            if source:
-                fields["source"] = source
+        for name, fields in items:
             entry_id = admin.push(fields)
-            pushed, size = pushed + 1, size + len(data)
+            text = fields["text"]
+            size += len(text) if isinstance(text, bytes) else len(text.encode())
             progress.advance(task)
             if len(items) < 2:
                 err.print(f"pushed {name} as {entry_id}")
-    rate = pushed / max(time.monotonic() - started, 1e-6)
-    err.print(f"pushed {pushed} stories ({size:,} bytes) to {stream} at {rate:,.0f}/s")
+    elapsed = max(time.monotonic() - started, 1e-6)
+    err.print(f"pushed {len(items)} stories ({size:,} bytes) to {admin.keys.raw} in {elapsed:.2f}s ({len(items) / elapsed:,.0f}/s)")
 
 
 def summary(event: dict[str, Any]) -> str:
@@ -122,38 +154,55 @@ def summary(event: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _print_event(event: dict[str, Any], as_json: bool, ninjs: bool) -> None:
+    if ninjs:
+        from services.publish.ninjs import to_ninjs
+
+        sys.stdout.write(orjson.dumps(to_ninjs(event.get("data", {}))).decode() + "\n")
+    elif as_json:
+        sys.stdout.write(orjson.dumps(event).decode() + "\n")
+    else:
+        out.print(summary(event), highlight=False)
+        out.print()
+        return
+    sys.stdout.flush()
+
+
 @app.command()
 def tail(
     as_json: Annotated[bool, typer.Option("--json", help="one CloudEvent JSON per line")] = False,
-    from_start: Annotated[bool, typer.Option("--from-start", help="begin at the oldest entry")] = False,
+    ninjs: Annotated[bool, typer.Option("--ninjs", help="one IPTC ninjs 2.2 document per line")] = False,
+    from_start: Annotated[bool, typer.Option("--from-start", help="begin at the oldest retained event")] = False,
     follow: Annotated[bool, typer.Option("--follow/--no-follow", help="keep waiting for new events")] = True,
+    group: Annotated[str | None, typer.Option(help="read through this durable consumer group of your own")] = None,
     count: Annotated[int | None, typer.Option(help="stop after this many events")] = None,
     stream: Annotated[str, typer.Option(help="stream suffix to read")] = "enriched",
 ) -> None:
-    """Follow wire:enriched (or another stage stream) and print each event."""
+    """Follow wire:enriched (or another stage stream) and print each event.
+
+    With --group, events are read through a consumer group you name and acknowledged once
+    printed, so a restarted tail resumes where it stopped and trimming waits for it.
+    """
     settings = _settings()
     admin = _admin(settings)
     key = admin.keys.stream(stream)
+    if group:
+        admin.ensure_group(key, group, "0" if from_start else "$")
     last = "0" if from_start else "$"
     seen = 0
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         while count is None or seen < count:
-            got = 0
-            for entry_id, fields in admin.follow(key, last, 1000 if follow else None):
-                last, got, seen = entry_id, got + 1, seen + 1
-                event = orjson.loads(fields.get(DATA_FIELD, b"{}"))
-                if as_json:
-                    sys.stdout.write(orjson.dumps(event).decode() + "\n")
-                    sys.stdout.flush()
-                else:
-                    out.print(summary(event), highlight=False)
-                    out.print()
+            wait = 1000 if follow else None
+            rows = list(admin.read_group(key, group, settings.consumer, wait) if group else admin.follow(key, last, wait))
+            for entry_id, fields in rows:
+                last, seen = entry_id, seen + 1
+                _print_event(orjson.loads(fields.get(DATA_FIELD, b"{}")), as_json, ninjs)
+                if group:
+                    admin.ack(key, group, entry_id)
                 if count is not None and seen >= count:
                     return
-            if not got and not follow:
+            if not rows and not follow:
                 return
-    except KeyboardInterrupt:
-        return
 
 
 @app.command()
@@ -161,6 +210,7 @@ def process(
     paths: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
     source: Annotated[str | None, typer.Option(help="provider name")] = None,
     fmt: Annotated[str, typer.Option("--format", help="format hint")] = "auto",
+    ninjs: Annotated[bool, typer.Option("--ninjs", help="print IPTC ninjs 2.2 instead of the CloudEvent")] = False,
 ) -> None:
     """Run all four stages in-process, no Redis: one enriched CloudEvent JSON line per input.
 
@@ -171,12 +221,14 @@ def process(
 
     settings = _settings()
     failed = 0
-    for seq, (name, data) in enumerate(_inputs(paths)):
+    for seq, (name, data) in enumerate(_files(paths)):
         fields: dict[bytes, bytes] = {b"text": data, b"format": fmt.encode()}
         if source:
             fields[b"source"] = source.encode()
         outcome = run_offline(fields, settings, seq)
-        if outcome.kind == "out":
+        if outcome.kind == "out" and ninjs and outcome.event is not None:
+            _print_event(outcome.event, as_json=True, ninjs=True)
+        elif outcome.kind == "out":
             sys.stdout.write(outcome.payload.decode() + "\n")
         else:
             failed += 1
@@ -206,31 +258,46 @@ def run(
         asyncio.run(faststream_app.run())
 
 
-@app.command()
-def stats() -> None:
-    """Stream lengths, group lag and pending, dead letters, and live workers."""
-    settings = _settings()
-    admin = _admin(settings)
-    table = Table(title=f"wirestream streams ({settings.redis_url.split('@')[-1]}, prefix {settings.prefix})")
+def _dashboard(admin: Admin, settings: Settings) -> Group:
+    streams = Table(title=f"wirestream streams ({settings.redis_url.rsplit('@', 1)[-1]}, prefix {settings.prefix})")
     for col in ("stream", "length", "group", "consumers", "lag", "pending"):
-        table.add_column(col, justify="left" if col in ("stream", "group") else "right")
+        streams.add_column(col, justify="left" if col in ("stream", "group") else "right")
     for row in admin.groups():
-        table.add_row(
+        streams.add_row(
             row.stream, f"{row.length:,}", row.group or "-", str(row.consumers) if row.group else "-",
             "-" if row.group is None else ("?" if row.lag is None else f"{row.lag:,}"),
             f"{row.pending:,}" if row.group else "-",
         )
-    out.print(table)
     workers = Table(title="workers")
-    for col in ("stage", "consumer", "version", "processed", "last batch"):
-        workers.add_column(col)
+    for col in ("stage", "consumer", "version", "processed", "rate/s", "last batch"):
+        workers.add_column(col, justify="right" if col in ("processed", "rate/s") else "left")
     now = time.time()
     order = {name: i for i, name in enumerate(STAGES)}
-    for b in sorted(admin.heartbeats(), key=lambda b: (order.get(b["stage"], 9), b["consumer"])):
+    beats = sorted(admin.heartbeats(), key=lambda b: (order.get(b["stage"], 9), b["consumer"]))
+    for b in beats:
         ago = f"{now - b['last_batch_at']:.0f}s ago" if b.get("last_batch_at") else "never"
-        workers.add_row(b["stage"], b["consumer"], b["version"], f"{b['processed']:,}", ago)
-    out.print(workers)
-    out.print(f"dead letters: {admin.length(admin.keys.dead):,}")
+        workers.add_row(b["stage"], b["consumer"], b["version"], f"{b['processed']:,}", f"{b.get('rate', 0):,.1f}", ago)
+    rates = "  ".join(f"{s} {sum(b.get('rate', 0) for b in beats if b['stage'] == s):,.1f}/s" for s in STAGES)
+    dead = admin.length(admin.keys.dead)
+    return Group(streams, workers, f"rates: {rates}", f"dead letters: {dead:,}")
+
+
+@app.command()
+def stats() -> None:
+    """Stream lengths, group lag and pending, live workers, per-stage rates, dead letters."""
+    settings = _settings()
+    out.print(_dashboard(_admin(settings), settings))
+
+
+@app.command()
+def top(interval: Annotated[float, typer.Option(help="seconds between refreshes")] = 1.0) -> None:
+    """`stats`, live: refreshed every second until Ctrl-C."""
+    settings = _settings()
+    admin = _admin(settings)
+    with contextlib.suppress(KeyboardInterrupt), Live(_dashboard(admin, settings), console=out, screen=False) as live:
+        while True:
+            time.sleep(interval)
+            live.update(_dashboard(admin, settings))
 
 
 @app.command()
@@ -318,16 +385,33 @@ def dlq_purge(yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = F
 
 @app.command()
 def schemas(check: Annotated[bool, typer.Option(help="exit 1 if schemas/ differs from the models")] = False) -> None:
-    """Regenerate the JSON Schemas in schemas/ from the models."""
+    """Regenerate the JSON Schemas and the AsyncAPI document in schemas/ from the models."""
+    from services.core.asyncapi import ASYNCAPI_PATH, render_asyncapi, write_asyncapi
     from services.core.schemas import DATA_MODELS, SCHEMA_DIR, render, schema_path, write_all
 
     if check:
-        stale = [t for t in DATA_MODELS if not schema_path(t).exists() or schema_path(t).read_bytes() != render(t)]
-        for t in stale:
-            err.print(f"stale: {schema_path(t)}")
+        stale = [schema_path(t) for t in DATA_MODELS if not schema_path(t).exists() or schema_path(t).read_bytes() != render(t)]
+        if not ASYNCAPI_PATH.exists() or ASYNCAPI_PATH.read_text() != render_asyncapi():
+            stale.append(ASYNCAPI_PATH)
+        for path in stale:
+            err.print(f"stale: {path}")
         raise typer.Exit(1 if stale else 0)
-    for path in write_all(SCHEMA_DIR):
+    for path in [*write_all(SCHEMA_DIR), write_asyncapi()]:
         out.print(f"wrote {path}")
+
+
+@app.command("eval")
+def evaluate(
+    directory: Annotated[Path, typer.Argument(help="folder of stories with NAME.expected.json beside each")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list each story's misses")] = False,
+) -> None:
+    """Score extraction against hand-annotated stories: P/R/F1 per entity type, quotes, speakers."""
+    from services.evaluate import main as run_eval
+
+    if not directory.is_dir():
+        err.print(f"[red]error:[/red] not a folder: {directory}")
+        raise typer.Exit(2)
+    raise typer.Exit(run_eval(directory, verbose=verbose))
 
 
 def main() -> None:

@@ -28,6 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from services.core.settings import load_settings
+from services.pipeline import run_offline
+
 ENTITY_TYPES: tuple[str, ...] = ("person", "organisation", "place")
 STORY_SUFFIXES: tuple[str, ...] = (".txt", ".xml", ".json")
 EXPECTED_SUFFIX = ".expected.json"
@@ -68,7 +75,9 @@ AGENCY_ALIASES: dict[str, str] = {
     "thomson reuters": "reuters",
 }
 
-_QUOTE_CHARS = str.maketrans({c: " " for c in "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"})
+# Dots are deleted, so that "U.S." == "US"; everything else that is not a letter or digit
+# (apostrophes, quote marks of every kind, ANPA ``...'' marks) becomes a space.
+_DELETED = str.maketrans({".": None})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -79,7 +88,7 @@ def fold(text: str) -> str:
     """Casefold, strip diacritics and punctuation, collapse whitespace."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("_", " ").translate(_QUOTE_CHARS)
+    stripped = stripped.replace("_", " ").translate(_DELETED)
     return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
 
 
@@ -244,14 +253,17 @@ def quotes_match(a: str, b: str) -> bool:
 
 
 def speaker_matches(predicted: str | None, expected: str | None, expected_entities: Sequence[EntityRef]) -> bool:
-    """Null equals null; otherwise names match as for entities, using the expected person's aliases."""
+    """Null equals null; otherwise names match as for entities, using the expected speaker's aliases.
+
+    A speaker is usually a person, but may be an organisation ("the central bank said").
+    """
     if predicted is None or expected is None:
         return predicted is None and expected is None
     exp = next(
-        (e for e in expected_entities if e.type == "person" and fold_name(e.name) == fold_name(expected)),
+        (e for e in expected_entities if fold_name(e.name) == fold_name(expected)),
         EntityRef(name=expected, type="person"),
     )
-    return names_match(EntityRef(name=predicted, type="person"), exp)
+    return names_match(EntityRef(name=predicted, type=exp.type), exp)
 
 
 @dataclass(slots=True)
@@ -393,7 +405,9 @@ class Report:
         return ratio(self.country_correct, self.country_total)
 
 
-def score_story(name: str, predicted: Mapping[str, Any] | None, expected: Mapping[str, Any], error: str | None = None) -> StoryScore:
+def score_story(
+    name: str, predicted: Mapping[str, Any] | None, expected: Mapping[str, Any], error: str | None = None
+) -> StoryScore:
     """Compare one predicted article document (``data`` of the enriched event) with its annotation."""
     exp_entities = [entity_from_dict(e) for e in expected.get("entities", [])]
     exp_quotes = [QuoteRef(str(q["text"]), q.get("speaker")) for q in expected.get("quotes", [])]
@@ -401,7 +415,7 @@ def score_story(name: str, predicted: Mapping[str, Any] | None, expected: Mappin
     pred_entities = [entity_from_dict(e) for e in pred.get("entities", []) if e.get("type") in ENTITY_TYPES]
     pred_quotes = [QuoteRef(str(q.get("text", "")), q.get("speaker")) for q in pred.get("quotes", [])]
     match = match_entities(pred_entities, exp_entities)
-    countries = [
+    countries: list[tuple[str, str | None, str | None]] = [
         (e.name, e.country_code, p.country_code)
         for p, e in match.pairs
         if e.type == "place" and e.country_code is not None
@@ -456,9 +470,6 @@ def story_files(directory: Path) -> list[tuple[Path, Path]]:
 
 def run_story(raw: bytes, expected: Mapping[str, Any], seq: int = 0) -> tuple[dict[str, Any] | None, str | None]:
     """Run one story through the same in-process path as ``wirestream process``: (data, error)."""
-    from services.core.settings import load_settings
-    from services.pipeline import run_offline
-
     fields: dict[bytes, bytes] = {b"text": raw, b"format": b"auto"}
     if expected.get("source"):
         fields[b"source"] = str(expected["source"]).encode()
@@ -491,16 +502,22 @@ def _pct(x: float) -> str:
 
 def render(report: Report, *, verbose: bool) -> list[Any]:
     """Rich renderables for the report: the score tables, then the per-story misses when verbose."""
-    from rich.table import Table
-    from rich.text import Text
-
     out: list[Any] = []
-    ents = Table(title=f"Entities ({report.count} stories)")
-    for col in ("type", "support", "predicted", "TP", "FP", "FN", "precision", "recall", "F1"):
-        ents.add_column(col, justify="left" if col == "type" else "right")
-    for name, c in [*report.entities.items(), ("all (micro)", report.all_entities)]:
-        ents.add_row(name, str(c.support), str(c.tp + c.fp), str(c.tp), str(c.fp), str(c.fn),
-                     _pct(c.precision), _pct(c.recall), _pct(c.f1))
+    ents = Table(title=f"Entities ({report.count} stories, micro-averaged)")
+    for col in ("type", "support", "pred", "TP", "FP", "FN", "prec", "recall", "F1"):
+        ents.add_column(col, justify="left" if col == "type" else "right", no_wrap=col == "type")
+    for name, c in [*report.entities.items(), ("all", report.all_entities)]:
+        ents.add_row(
+            name,
+            str(c.support),
+            str(c.tp + c.fp),
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
+            _pct(c.precision),
+            _pct(c.recall),
+            _pct(c.f1),
+        )
     out.append(ents)
 
     q = report.quotes
@@ -514,7 +531,9 @@ def render(report: Report, *, verbose: bool) -> list[Any]:
     other.add_row("headline accuracy", _pct(report.headline_accuracy), f"{report.headline_correct}/{report.count}")
     other.add_row("dateline accuracy", _pct(report.dateline_accuracy), f"{report.dateline_correct}/{report.count}")
     other.add_row("format accuracy", _pct(report.format_accuracy), f"{report.format_correct}/{report.count}")
-    other.add_row("place country code", _pct(report.country_accuracy), f"{report.country_correct}/{report.country_total}")
+    other.add_row(
+        "place country code", _pct(report.country_accuracy), f"{report.country_correct}/{report.country_total}"
+    )
     if report.errors:
         other.add_row("stories that failed", "", str(report.errors))
     out.append(other)
@@ -558,10 +577,8 @@ def _dl(d: Mapping[str, Any] | None) -> str:
 
 def main(directory: Path, *, verbose: bool) -> int:
     """Evaluate the stories in ``directory`` and print the score tables; the exit code is 0."""
-    from rich.console import Console
-
     console = Console()
     report = evaluate_directory(directory)
     for renderable in render(report, verbose=verbose):
-        console.print(renderable)
+        console.print(renderable, soft_wrap=isinstance(renderable, Text))
     return 0

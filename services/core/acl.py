@@ -90,33 +90,37 @@ def hash_placeholder(user: str) -> str:
 def family(keys: Keys, key: str) -> str:
     """The pattern of every key of ``key``'s kind: ``wire:published:a1:2`` gives ``wire:published:*``."""
     base = keys.raw.removesuffix(":raw")
-    kind = key.removeprefix(base + ":").split(":", 1)[0]
-    if not key.startswith(base + ":") or ":" not in key.removeprefix(base + ":"):
+    rest = key.removeprefix(base + ":")
+    if rest == key or ":" not in rest:
         raise ValueError(f"{key!r} is not a {base}:<kind>:... key")
-    return f"{base}:{kind}:*"
+    return f"{base}:{rest.split(':', 1)[0]}:*"
 
 
-def guard_patterns(keys: Keys, stage: str) -> tuple[str, ...]:
-    """The guard keys a stage's commit script sets beside its XADD (see Stage.guard)."""
+# The state a stage keeps beside its streams, set by its commit script: guard keys (SET NX,
+# GET) and, at publish, each story's versions (a hash, read before the commit too).
+GUARD = ("set", "get")
+STORY = ("hget", "hmget", "hset", "expire")
+
+
+def state_grants(keys: Keys, stage: str) -> tuple[Grant, ...]:
     if stage == "ingest":
-        return (family(keys, keys.dedupe("a")),)
+        return (Grant(GUARD, (family(keys, keys.dedupe("a")),)),)
     if stage == "publish":
-        return (family(keys, keys.published("a", 1)), family(keys, keys.story("a")))
+        return (Grant(GUARD, (family(keys, keys.published("a", 1)),)), Grant(STORY, (family(keys, keys.story("a")),)))
     return ()
 
 
 def stage_user(keys: Keys, stage: str) -> User:
     inp, out, dead = keys.input(stage), keys.output(stage), keys.dead
-    guards = guard_patterns(keys, stage)
+    state = state_grants(keys, stage)
     grants = [
         Grant(GROUP_READ, (inp,)),
         Grant(("xadd",), (out, dead), "W"),
         # EVAL(SHA) must name every key its script touches and needs read+write on each; the
         # script's own commands are then checked one by one against this user's other grants.
-        Grant(SCRIPT, (inp, out, dead, *guards)),
+        Grant(SCRIPT, (inp, out, dead, *(k for g in state for k in g.keys))),
+        *state,
     ]
-    if guards:
-        grants.append(Grant(("set", "get"), guards))
     if stage == "publish":
         grants.append(Grant(TRIM, (keys.enriched, keys.dead)))
     grants += [

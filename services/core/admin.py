@@ -62,6 +62,27 @@ class Admin:
             for eid, fields in entries:
                 yield _s(eid), fields
 
+    def ensure_group(self, stream: str, group: str, start: str = "$") -> None:
+        try:
+            self.client.xgroup_create(stream, group, id=start, mkstream=True)
+        except redis.ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    def read_group(self, stream: str, group: str, consumer: str, block_ms: int | None) -> Iterator[Row]:
+        """This consumer's own pending entries first (after a restart), then new ones."""
+        for start in ("0", ">"):
+            reply = cast(list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]],
+                         self.client.xreadgroup(group, consumer, {stream: start}, count=100,
+                                                block=block_ms if start == ">" else None) or [])
+            rows = [(_s(eid), fields) for _n, entries in reply for eid, fields in entries if fields]
+            if rows:
+                yield from rows
+                return
+
+    def ack(self, stream: str, group: str, entry_id: str) -> None:
+        self.client.xack(stream, group, entry_id)
+
     def events(self, stream: str, count: int | None = None) -> list[tuple[str, dict[str, Any]]]:
         return [(eid, orjson.loads(f.get(DATA_FIELD, b"{}"))) for eid, f in self.rows(stream, count=count)]
 

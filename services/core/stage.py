@@ -106,6 +106,7 @@ class Stage:
     guard: Guard | None = None
     validate: Validate | None = None
     story_key: StoryKey | None = None
+    warmup: Callable[[], object] | None = None
 
     @property
     def event_type(self) -> str:

@@ -213,10 +213,10 @@ class Store:
             return None
         candidates: list[tuple[int, int]] = []
         for g in groups:
-            if g.pending:
-                summary = await self.client.xpending(stream, g.name)
-                candidates.append(_parse_id(_s(summary["min"])))
-            else:
+            oldest = (await self.client.xpending(stream, g.name))["min"] if g.pending else None
+            if oldest is not None:
+                candidates.append(_parse_id(_s(oldest)))
+            else:  # nothing pending (any more): the group needs only what it has not read
                 ms, seq = _parse_id(g.last_delivered)
                 candidates.append((ms, seq + 1))
         ms, seq = min(candidates)

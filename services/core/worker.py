@@ -56,6 +56,10 @@ class StageWorker:
         self.story_ttl = max(STORY_TTL_S, settings.dedupe_ttl)
         self.last_batch_at = 0.0
         self._busy = asyncio.Lock()
+        # Entries this process has read and not yet committed: the reclaimer must not take
+        # them back from ourselves when a slow batch makes them look idle.
+        self._in_hand: set[str] = set()
+        self._beat_at, self._beat_processed = 0.0, 0
 
     def register(self, broker: RedisBroker) -> None:
         sub = StreamSub(
@@ -73,7 +77,11 @@ class StageWorker:
                 Entry(id=mid.decode(), fields=fields)
                 for mid, fields in zip(raw["message_ids"], raw["data"], strict=True)
             ]
-            await self.process(entries)
+            self._in_hand.update(e.id for e in entries)
+            try:
+                await self.process(entries)
+            finally:
+                self._in_hand.difference_update(e.id for e in entries)
 
         handle.__name__ = f"handle_{self.stage.name}"
         broker.subscriber(
@@ -152,9 +160,10 @@ class StageWorker:
         metrics.IN.labels(stage).inc(len(outcomes))
 
     async def reclaim_once(self) -> int:
-        entries = await self.store.reclaim(
+        claimed = await self.store.reclaim(
             self.stage.name, self.settings.consumer, self.settings.min_idle_ms, self.settings.batch
         )
+        entries = [e for e in claimed if e.id not in self._in_hand]
         if entries:
             log.info("reclaimed idle entries", stage=self.stage.name, count=len(entries))
             await self.process(entries)
@@ -162,12 +171,16 @@ class StageWorker:
 
     async def heartbeat_once(self) -> None:
         keys = self.store.keys
+        now = time.time()
+        rate = (self.processed - self._beat_processed) / max(now - self._beat_at, 1e-3) if self._beat_at else 0.0
+        self._beat_at, self._beat_processed = now, self.processed
         beat = {
             "stage": self.stage.name,
             "consumer": self.settings.consumer,
             "version": __version__,
             "at": time.time(),
             "processed": self.processed,
+            "rate": round(rate, 2),
             "last_batch_at": self.last_batch_at,
         }
         await self.store.client.set(
@@ -197,6 +210,19 @@ async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]]
         await asyncio.sleep(backoff)
 
 
+async def _until_redis_answers(action: Callable[[], Awaitable[Any]]) -> None:
+    """Retry ``action`` with backoff while Redis is unreachable, so a worker can start first."""
+    delay = 0.5
+    while True:
+        try:
+            await action()
+            return
+        except (RedisError, OSError) as exc:
+            log.warning("redis unavailable at start-up; retrying", error=str(exc), retry_in=delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
+
+
 def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
     """One FastStream app running the given stages (one for `run STAGE`, four for `run all`)."""
     configure_logging(settings.log_format)
@@ -216,7 +242,10 @@ def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
     async def create_groups() -> None:
         # Before any subscriber starts: FastStream would create the group at '$'.
         structlog.contextvars.bind_contextvars(consumer=settings.consumer)
-        await store.ensure_groups(w.stage.name for w in workers)
+        await _until_redis_answers(lambda: store.ensure_groups(w.stage.name for w in workers))
+        for w in workers:  # load gazetteers and patterns now, not inside the first batch
+            if w.stage.warmup is not None:
+                w.stage.warmup()
         metrics.serve(settings.metrics_port)
         log.info("worker starting", stages=[w.stage.name for w in workers], consumer=settings.consumer, version=__version__)
 

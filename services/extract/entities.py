@@ -18,7 +18,7 @@ from services.core.models import Entity, EntityType, Geo, Mention
 
 from . import gazetteer as gz
 from .places import resolve_places
-from .text import NAME_PARTICLES, RUN_RE, TOKEN_RE, Segment
+from .text import NAME_PARTICLES, RUN_RE, TOKEN_RE, Segment, sentence_initial
 
 ORG_SUFFIX = frozenset(
     [
@@ -125,6 +125,40 @@ ORG_SUFFIX = frozenset(
         "Cooperative",
         "Consortium",
         "Studios",
+        "Materials",
+        "Renewables",
+        "Resources",
+        "Solutions",
+        "Pharmaceuticals",
+        "Pharma",
+        "Electronics",
+        "Semiconductor",
+        "Chemicals",
+        "Logistics",
+        "Operator",
+        "Confederation",
+        "Railway",
+        "Railways",
+        "Gallery",
+        "Crescent",
+        "Cross",
+        "Airport",
+        "Authority",
+        "Prosecutor's Office",
+        "Presidency",
+        "Ministries",
+        "Secretariat",
+        "Observatory",
+        "Laboratory",
+        "Laboratories",
+        "Labs",
+        "Mining",
+        "Motor",
+        "Steel",
+        "Shipping",
+        "Broadcasting",
+        "Television",
+        "Radio",
     ]
 )
 ORG_HEAD = frozenset(
@@ -160,13 +194,74 @@ ORG_HEAD = frozenset(
     ]
 )
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Sports clubs: "FC Porto", "Union Berlin", "Bayer Leverkusen"; "Leeds United", "Blackburn Rovers".
+CLUB_HEAD = frozenset(
+    "FC SC AC AS SV VfB VfL TSG RB SpVgg Real Atletico Atlético Athletic Sporting Dynamo Dinamo Spartak "
+    "Lokomotiv CSKA Zenit Olympique Olympiacos Union Eintracht Borussia Bayer Hertha Werder Fortuna Hapoel "
+    "Maccabi Inter Racing Stade Red Young Paris Galatasaray Fenerbahce Besiktas Benfica Ajax Feyenoord PSV".split()
+)
+# Team nicknames closing a club's name: "Penrith Panthers", "Yomiuri Giants", "Melbourne Storm".
+NICKNAMES = frozenset(
+    "Tigers Lions Bears Eagles Giants Dragons Panthers Broncos Roosters Warriors Cubs Sharks Knights Bulls Rams "
+    "Raiders Titans Storm Heat Thunder Magic Jazz Lightning Celtics Lakers Yankees Dodgers Mets Hawks Falcons "
+    "Ravens Seahawks Cardinals Jets Patriots Packers Steelers Cowboys Saints Chargers Colts Jaguars Texans Vikings "
+    "Bengals Browns Dolphins Buccaneers Rockets Spurs Suns Nets Knicks Bucks Pistons Pacers Hornets Wizards "
+    "Grizzlies Pelicans Clippers Blazers Timberwolves Nuggets Mavericks Cavaliers Raptors Bruins Canadiens "
+    "Penguins Flyers Islanders Devils Sabres Oilers Flames Canucks Predators Hurricanes Ducks Coyotes Kraken "
+    "Marlins Braves Phillies Brewers Astros Angels Mariners Royals Twins Orioles Rays Rockies Padres "
+    "Diamondbacks Crusaders Highlanders Brumbies Waratahs Stormers Eels Rabbitohs Bulldogs Sea-Eagles Carp "
+    "Swallows BayStars Fighters Marines Buffaloes Steelers Wolves Foxes Magpies Gunners Hammers Saracens "
+    "Harlequins Leinster Munster Wasps Tigers Chiefs Blues Reds Sox".split()
+)
+CLUB_TAIL = frozenset("FC SC CF AFC United Rovers Wanderers Athletic Albion Hotspur Rangers Wednesday Argyle".split())
+# Lower-case nouns that put the capitalised name after them in an organisation: "club Union Berlin".
+ORG_CONTEXT = frozenset(
+    "club side team company firm group carrier operator lender insurer retailer broadcaster newspaper "
+    "daily agency party movement militia organisation organization bank automaker carmaker airline "
+    "manufacturer maker producer giant conglomerate startup start-up network channel outlet regulator "
+    "watchdog ministry union insurgents rebels faction".split()
+)
+# A name ending in one of these is a feature, route, event or document, never a person.
+NOT_PERSON_TAIL = frozenset(
+    "Sea Route River Street Square Road Avenue Bridge Island Islands Lake Ocean Gulf Bay Strait Canal "
+    "Mountain Mountains Valley Desert Peninsula Airport Station Stadium Arena Park Palace Hall Building "
+    "Tower Plaza Coast Border Corridor Pipeline Highway Prize Cup League Games Olympics Championship "
+    "Championships Summit Forum Agreement Treaty Accord Act Day War Crisis Declaration Plan Initiative "
+    "Index Award Awards Festival Expo Conference Week Bill Law Convention Protocol Doctrine Strategy Project "
+    "Programme Program Mission Operation Region Province State District County Oblast Krai Republic".split()
+)
+# Upper-case tokens that are units, abbreviations or titles, not organisations.
+NOT_ORG_ACRONYM = frozenset(
+    "GMT UTC CEO CFO COO CTO GDP GNP AM PM TV OK ID PC IT AI LNG LPG CPI PMI VAT TNT DNA HIV AIDS COVID "
+    "SUV MP MEP PR HQ AGM IPO ETF FY Q1 Q2 Q3 Q4 OPINION UPDATE URGENT BREAKING FLASH ADVISORY".split()
+)
+_LOCATION_PREP = frozenset(
+    "in at from near to outside into via across around toward towards of between through off inside "
+    "within and".split()
+)
 
 _VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
 _ROLES = "|".join(sorted((re.escape(r) for r in gz.roles()), key=len, reverse=True))
 _AFTER_SAID = re.compile(rf"^,?[ \u00a0](?:{_VERBS})\b")
-_APPOSITION = re.compile(rf"^,[ \u00a0](?:the |a |an )?(?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?({_ROLES})\b")
+_APPOSITION = re.compile(
+    rf"^,[ \u00a0](?:the |a |an )?(?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?({_ROLES})\b(?![ \u00a0](?:{_VERBS})\b)"
+)
 _BEFORE_SAID = re.compile(rf"\b(?:{_VERBS}|according to)[ \u00a0]$")
 _BEFORE_ROLE = re.compile(rf"(?<![\w-])((?:[a-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))[ \u00a0]$")
+_ROLE_AT = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with)[ \u00a0](?:the[ \u00a0])?$")
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\)")
+_ORG_NOUN_AFTER = re.compile(
+    r"[ \u00a0](?:(?:state|state-owned|state-run|private|national|electoral|news|oil|gas|energy|mining|"
+    r"media|defence|defense|tech|technology|construction|shipping|football|ruling|opposition)[ \u00a0])?"
+    r"(?:corporation|company|firm|group|agency|party|club|bank|organisation|organization|movement|"
+    r"militia|airline|carrier|conglomerate|service|broadcaster|newspaper|holding|concern)\b(?![ \u00a0][A-Z])"
+)
+_ORG_LIST_TAIL = re.compile(
+    r"(?:,[ \u00a0][A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,2}){1,4},?[ \u00a0]and[ \u00a0]"
+    r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
+)
+_ROLE_SET = gz.roles()
+_STOP_LOWER = frozenset(w.lower() for w in gz.stopwords())
 _ROLE_NP = re.compile(rf"\b([Tt]he)[ \u00a0]((?:[A-Za-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))\b(?![ \u00a0][A-Z])")
 
 
@@ -182,6 +277,7 @@ class Found:
     roles: tuple[str, ...] = ()  # role heads a person was introduced with
     hit: gz.Hit | None = None
     cue: bool = True  # False: a bare name kept only if pass two can resolve it
+    alias: str = ""  # another written form to keep as an alias ("Gov. Josh Stein")
 
     @property
     def text(self) -> str:
@@ -219,6 +315,13 @@ class EntityIndex:
         k = bisect.bisect_left(self._people, (order, lo))
         if k < len(self._people) and self._people[k][0] == order and self._people[k][1] < hi:
             return self._people[k][2]
+        return None
+
+    def person_last(self, order: int, lo: int, hi: int) -> int | None:
+        """The last person mentioned in [lo, hi) of segment `order`."""
+        k = bisect.bisect_left(self._people, (order, hi))
+        if k > 0 and self._people[k - 1][0] == order and self._people[k - 1][1] >= lo:
+            return self._people[k - 1][2]
         return None
 
     def person_before(self, order: int, pos: int, gender: str | None = None) -> int | None:
@@ -294,8 +397,25 @@ def _add_hit(seg: Segment, h: tuple[int, int, gz.Hit], out: list[Found]) -> None
         return
     if hit.kind == "organisation":
         out.append(Found(seg, start, end, "organisation", hit.org or word, hit=hit))
-    else:
+    elif _place_ok(seg, start, end, hit):
         out.append(Found(seg, start, end, "place", hit=hit))
+
+
+def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
+    """A place name that is also a common word ("Turn", "Reading") needs a location context.
+
+    Alternate spellings that are common words never count; a primary name counts only
+    mid-sentence, after a location preposition ("in Reading") or before ", <Name>".
+    """
+    text = seg.text
+    if text[start:end] not in gz.common_words():
+        return True
+    if not any(p.primary for p in hit.places) or seg.in_ is not None or sentence_initial(text, start):
+        return False
+    prev = text[max(0, start - 15) : start].split()
+    if prev and prev[-1].lower() in _LOCATION_PREP:
+        return True
+    return text[end : end + 2] == ", " and text[end + 2 : end + 3].isupper()
 
 
 def _run(
@@ -312,23 +432,15 @@ def _run(
     text = seg.text
     # Organisation patterns first: they may contain places ("Bank of England").
     words = [t[0].rstrip(".") if t[0] not in ("Inc.", "Corp.", "Co.", "Ltd.") else t[0] for t in toks]
-    org: tuple[int, int] | None = None
-    for i, w in enumerate(words):
-        if w in ORG_HEAD and i + 2 < len(words) + 1 and i + 1 < len(words) and words[i + 1] in ("of", "of the", "for"):
-            j = i
-            while j > 0 and words[j - 1] not in stop and toks[j - 1][0][0].isupper():
-                j -= 1
-            org = (j, len(toks) - 1)
-            break
-        if w in ORG_SUFFIX and i > 0:
-            j = 0
-            while j < i and (words[j] in stop or not toks[j][0][0].isupper()):
-                j += 1
-            if j < i:
-                org = (j, i)
-                break
+    if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
+        return
+    org = _org_span(text, toks, words, stop)
     if org is not None:
         s, e = toks[org[0]][1], toks[org[1]][2]
+        if org[1] == len(toks) - 1 and " of " in text[s:e]:
+            # "Ministry of Health, Labour and Welfare": a listed field of competence continues the name.
+            more = _ORG_LIST_TAIL.match(text, e)
+            e = more.end() if more else e
         exact = [h for h in inner if h[0] == s and h[1] == e]
         if exact:
             _add_hit(seg, exact[0], out)
@@ -353,8 +465,11 @@ def _run(
             skip_to = h[1]
             continue
         word = tok[0]
-        if word in titles or word.rstrip(".") in titles:
-            kinds.append("title")
+        low = word.lower()
+        if word in titles or word.rstrip(".") in titles or (low in _ROLE_SET and word[0].isupper() and not word.isupper()):
+            kinds.append("title")  # "District Attorney Gary Loftis", "FTC Chair Naomi Barstow"
+        elif low.endswith("s") and low[:-1] in _ROLE_SET:
+            kinds.append("stop")  # "Prosecutors said"
         elif word in nat or word in stop:
             kinds.append("stop")
         else:
@@ -372,7 +487,12 @@ def _run(
             and kinds[i - 1] == "name"
             and (rest[i - 1][0] in firsts or (i > 1 and kinds[i - 2] == "title") or (i == 1 and run_cue))
         )
-        first_here = rest[i][0] in firsts and i + 1 < len(kinds) and kinds[i + 1] in ("name", "gaz")
+        place0 = hit_at[rest[i][1]][2].places[0]
+        before_name = i + 1 < len(kinds) and kinds[i + 1] == "name"
+        first_here = (rest[i][0] in firsts and i + 1 < len(kinds) and kinds[i + 1] in ("name", "gaz")) or (
+            # "coach Bo Svensson": a small place's name opening a cued name is a given name.
+            i == 0 and run_cue and before_name and not place0.is_country and place0.population < 1_000_000
+        )
         if (
             prev_name
             or first_here
@@ -405,6 +525,122 @@ def _run(
         i = j + 1
 
 
+def _org_span(
+    text: str, toks: list[tuple[str, int, int]], words: list[str], stop: frozenset[str]
+) -> tuple[int, int] | None:
+    """Token range of an organisation name inside a run, or None.
+
+    "Ministry of X" (a head noun before "of") runs to the end of the run; otherwise the
+    name ends at the last organisation suffix ("Securities and Exchange Commission",
+    "Keio University Hospital"), takes a following "of <Name>" ("Public Health Foundation
+    of India"), and starts after the last lower-case "of"/"for" before it ("K Srinath Rao
+    of the Public Health Foundation").
+    """
+    n = len(toks)
+
+    def start_of(i: int) -> int:
+        j = i
+        while j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in stop:
+            j -= 1
+        while j > 0 and toks[j - 1][0] == "and" and j > 1 and toks[j - 2][0][0].isupper():
+            j -= 2  # "Securities and Exchange"
+            while j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in stop:
+                j -= 1
+        # A capitalised function word mid-sentence belongs to the name ("the All India Institute").
+        if j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in ("The", "A", "An"):
+            if not sentence_initial(text, toks[j - 1][1]):
+                j -= 1
+        return j
+
+    for i, w in enumerate(words):
+        if w in ORG_HEAD and i + 1 < n and words[i + 1] in ("of", "of the", "for"):
+            return (start_of(i), n - 1)
+    last = -1
+    for i in range(n - 1, 0, -1):
+        if words[i] in ORG_SUFFIX and toks[i][0][0].isupper():
+            last = i
+            break
+    if last <= 0:
+        return None
+    j = start_of(last)
+    if j >= last:
+        return None
+    end = last
+    if end + 2 < n and toks[end + 1][0] in ("of", "of the") and toks[end + 2][0][0].isupper():
+        end += 2
+        while end + 1 < n and toks[end + 1][0][0].isupper():
+            end += 1
+    return (j, end)
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """ "AFP" for "Agence France-Presse": the acronym's capitals appear in order in the words."""
+    letters = [c for c in acronym if c.isupper()]
+    if not letters or not words or letters[0] != words[0][0]:
+        return False
+    flat = " ".join(words)
+    i = 0
+    for c in letters:
+        i = flat.find(c, i) + 1
+        if i == 0:
+            return False
+    return True
+
+
+def _whole_run_org(
+    seg: Segment,
+    toks: list[tuple[str, int, int]],
+    words: list[str],
+    inner: list[tuple[int, int, gz.Hit]],
+    out: list[Found],
+    *,
+    stop: frozenset[str],
+    titles: frozenset[str],
+    firsts: dict[str, str],
+) -> bool:
+    """A whole capitalised run that is an organisation by its context or its shape.
+
+    Sports clubs ("Union Berlin", "Leeds United"), a name after an organisation noun
+    ("club Hertha", "lender Sberbank"), after "<role> at/for" ("strategist at ANZ"), or
+    followed by a bracketed acronym ("Disaster and Emergency Management Presidency (AFAD)").
+    The acronym becomes an alias of the organisation.
+    """
+    text = seg.text
+    k = 0
+    while k < len(toks) and (words[k] in stop or toks[k][0] in ("of", "and", "for", "the")):
+        k += 1
+    toks, words = toks[k:], words[k:]
+    if not toks or words[0] in titles or words[0] in gz.nationalities():
+        return False
+    s, e = toks[0][1], toks[-1][2]
+    acr = _ACRONYM_AFTER.match(text, e)
+    multi = len(toks) >= 2
+    club = multi and (
+        (words[0] in CLUB_HEAD and words[1] not in titles)
+        or (words[-1] in CLUB_TAIL and words[0] not in firsts)
+        or (words[-1] in NICKNAMES and not any(t[0][0].islower() for t in toks))
+    )
+    prev = text[max(0, s - 20) : s].split()
+    context = (bool(prev) and prev[-1] in ORG_CONTEXT) or bool(_ORG_NOUN_AFTER.match(text, e))
+    role_at = bool(_ROLE_AT.search(text, max(0, s - 60), s))
+    with_acr = acr is not None and multi and (len(toks) >= 3 or _initials_match(acr.group(1), words))
+    if not (club or context or role_at or with_acr):
+        return False
+    if not (club or with_acr):
+        # Context alone: not a person's name, not a country or a city named as such.
+        if words[0] in firsts and multi:
+            return False
+        exact = [h for h in inner if h[0] == s and h[1] == e]
+        if exact and exact[0][2].kind == "place":
+            return False
+    exact = [h for h in inner if h[0] == s and h[1] == e and h[2].kind == "organisation"]
+    key = (exact[0][2].org or text[s:e]) if exact else gz.gazetteer().org_aliases.get(text[s:e], text[s:e])
+    out.append(Found(seg, s, e, "organisation", key))
+    if acr is not None:
+        out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
+    return True
+
+
 def _person(
     seg: Segment,
     *,
@@ -418,24 +654,43 @@ def _person(
     text = seg.text
     s, e = grp[0][1], grp[-1][2]
     name = text[s:e]
-    if len(name) < 2 or (name.isupper() and len(grp) == 1 and not titled):
+    if len(name) < 2 or grp[-1][0] in NOT_PERSON_TAIL:
+        return
+    before = text[max(0, s - 60) : s]
+    after = text[e : e + 80]
+    if name.isupper() and len(grp) == 1 and not titled:
+        # "AFAD said", "according to NATO", "analyst at ANZ": an acronym with a cue is an organisation.
+        if (
+            len(name) >= 2
+            and name.isalpha()
+            and name not in NOT_ORG_ACRONYM
+            and name not in gz.stopwords()
+            and (
+                _AFTER_SAID.match(after)
+                or (not before_toks and (_BEFORE_SAID.search(before) or _ROLE_AT.search(before)))
+            )
+        ):
+            out.append(Found(seg, s, e, "organisation", gz.gazetteer().org_aliases.get(name, name)))
         return
     roles: list[str] = []
     cue = titled
+    alias = ""
     if titled:
         k = len(before_kinds) - 1
         while k >= 0 and before_kinds[k] == "title":
             k -= 1
         title_words = [t[0] for t in before_toks[k + 1 :]]
         roles.append(title_words[-1].rstrip(".").lower())
-    before = text[max(0, s - 60) : s]
+        alias = text[before_toks[k + 1][1] : e]
     m = _role_before(text, s)
     if m and (not before_toks):
         cue = True
         roles.append(m.group(2).lower())
-        rs = s - len(before) + m.start(1)
-        out.append(Found(seg, rs, rs + len(m.group(1)), "person", name, roles=(m.group(2).lower(),)))
-    after = text[e : e + 80]
+        rs = m.start(1)
+        for word in m.group(1).split()[:-1]:  # "sacked coach", "of far-right contender": trim to the role
+            if word.lower() in _STOP_LOWER or word.endswith("ed"):
+                rs = m.start(1) + m.group(1).index(word) + len(word) + 1
+        out.append(Found(seg, rs, m.end(1), "person", name, roles=(m.group(2).lower(),)))
     ap = _APPOSITION.match(after)
     if ap:
         cue = True
@@ -449,7 +704,7 @@ def _person(
         cue = True
     if len(grp) == 1 and name in gz.stopwords():
         return
-    out.append(Found(seg, s, e, "person", name, roles=tuple(roles), cue=cue))
+    out.append(Found(seg, s, e, "person", name, roles=tuple(roles), cue=cue, alias=alias))
 
 
 def _surnames(name: str) -> set[str]:
@@ -498,8 +753,51 @@ def build(segs: list[Segment], dateline_city: str | None, agency: str | None) ->
             # "Clinton" after "Hillary Clinton" is the person, not the town.
             f.kind, f.key, f.cue = "person", canon_of[f.text], True
     found = [f for f in found if (f.cue and f.kind != "person") or (f.kind == "person" and f.key in people)]
+    found.extend(_short_forms(segs, found))
     found.extend(_role_mentions(segs, found, people))
     return _assemble(found, dateline_city, agency)
+
+
+def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
+    """Later bare mentions of an organisation: its acronym ("AFAD") or its first word ("Union").
+
+    The first word counts only when it names nothing else: not a title, head noun,
+    nationality, stopword, country or sizeable city.
+    """
+    gaz = gz.gazetteer()
+    forms: dict[str, str] = {}
+    blocked = (gz.titles() | gz.stopwords() | gz.nationalities() | ORG_HEAD | ORG_SUFFIX) - CLUB_HEAD
+    for f in found:
+        if f.kind != "organisation":
+            continue
+        if f.text != f.key and f.text.isupper():
+            forms.setdefault(f.text, f.key)
+        first = f.key.split()[0] if " " in f.key else ""
+        if len(first) < 3 or first in blocked or not first[0].isupper() or first.isupper():
+            continue
+        h = gaz.lookup(first) if first not in gz.common_words() else None
+        if h is not None and (h.kind == "organisation" or h.places[0].is_country or h.places[0].population > 100_000):
+            continue
+        forms.setdefault(first, f.key)
+    if not forms:
+        return []
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    taken: dict[int, list[Found]] = {}
+    for f in found:
+        taken.setdefault(f.seg.order, []).append(f)
+    out: list[Found] = []
+    for seg in segs:
+        here = taken.get(seg.order, [])
+        for m in rx.finditer(seg.text):
+            s, e = m.span()
+            clash = [f for f in here if f.start < e and s < f.end]
+            if any(f.kind != "place" or (f.start, f.end) != (s, e) for f in clash):
+                continue
+            for f in clash:  # a small place of the same name ("Union", New Jersey) gives way
+                f.kind, f.key = "organisation", forms[m.group()]
+            if not clash:
+                out.append(Found(seg, s, e, "organisation", forms[m.group()]))
+    return out
 
 
 def _match_person(name: str, canon_of: dict[str, str]) -> str | None:
@@ -609,8 +907,9 @@ def _add_entity(index: EntityIndex, *, used: set[str], name: str, kind: str, fs:
         if (f.seg.order, f.start, f.end) in seen:
             continue
         seen.add((f.seg.order, f.start, f.end))
-        if f.text != name and f.text not in aliases:
-            aliases.append(f.text)
+        for form in (f.text, f.alias):
+            if form and form != name and form not in aliases:
+                aliases.append(form)
         mentions.append(Mention(block=f.seg.block, start=f.start, end=f.end, in_=f.seg.in_))
         index.spans.append((f.seg.order, f.start, f.end, idx))
     index.entities.append(

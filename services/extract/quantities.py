@@ -179,8 +179,31 @@ _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 QTY_RE = re.compile(
     rf"(?<![\w.,/:-])(?P<cur>{_CUR})?(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,5}}(?:\.\d{{1,6}})?|\d{{1,15}}(?:\.\d{{1,6}})?)"
     rf"(?![\d:/])(?:(?P<sscale>bn|mln|mn|tn|mld|m|k)\b|[ \u00a0-](?P<scale>thousand|million|billion|trillion)\b)?"
-    rf"(?:[ \u00a0-]?(?P<unit>{_UNIT})(?!\w)|[ \u00a0](?P<noun>[a-z][a-z-]{{1,30}})\b)?"
+    rf"(?:[ \u00a0-]?(?P<unit>{_UNIT})(?!\w)|[ \u00a0](?P<noun>[a-z][a-z-]{{1,30}}(?:[ \u00a0][a-z][a-z-]{{1,30}}){{0,2}})\b)?"
 )
+# Nouns that are plural without an -s.
+_PLURALS = frozenset("people children men women police staff personnel cattle sheep livestock troops".split())
+
+
+def _counted(phrase: str) -> tuple[str, int] | None:
+    """The counted noun of the words after a number, and where it ends in the phrase.
+
+    "public sector jobs would" -> "jobs": the first plural-looking word before a function
+    word or a verb in -ed; "homes and businesses" -> "homes".
+    """
+    words = phrase.split()
+    pos = 0
+    first: tuple[str, int] | None = None
+    for w in words:
+        at = phrase.index(w, pos)
+        pos = at + len(w)
+        if w in _NOT_NOUNS or (w.endswith("ed") and first is not None):
+            break
+        if first is None:
+            first = (w, pos)
+        if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS:
+            return w, pos
+    return first
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -211,8 +234,10 @@ def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]
                 continue
             cur, num, unit, noun = m.group("cur"), m.group("num"), m.group("unit"), m.group("noun")
             scale = m.group("scale") or m.group("sscale")
-            if noun and noun in _NOT_NOUNS:
-                noun = None
+            noun_end = m.end("noun")
+            if noun:
+                counted = _counted(noun)
+                noun, noun_end = (counted[0], m.start("noun") + counted[1]) if counted else (None, noun_end)
             if not (cur or unit or noun or scale):
                 continue
             if not cur and not unit and not scale and "," not in num and len(num) == 4 and 1800 <= int(num) <= 2100:
@@ -222,7 +247,7 @@ def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]
             if unit:
                 end = m.end("unit")
             elif noun:
-                end = m.end("noun")
+                end = noun_end
             else:
                 end = m.end("scale") if m.group("scale") else m.end("sscale") if m.group("sscale") else m.end("num")
             out.append(

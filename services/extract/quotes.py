@@ -40,6 +40,9 @@ _SP_VERB = re.compile(rf"(?:{_SP})(?:,[^,.\"\u201c\u201d]{{1,60}},)?,?[ \u00a0]{
 _VERB_SP = re.compile(rf"{_CUE},?[ \u00a0](?:{_SP})")
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)[ \u00a0](?:{_SP})")
 _GAP = re.compile(r"[\s,.;:!?\u2014\u2013-]{0,4}")
+_ANY_CUE = re.compile(rf"\b(?:{_VERBS}|told)\b")
+_CLAUSE_END = re.compile(r"[.!?;](?:[\s\"\u201c\u201d]|$)|[\"\u201c\u201d\u00ab\u00bb]")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
 @dataclass(slots=True)
@@ -119,7 +122,36 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
         m = rx.match(text, at)
         if m:
             return _resolve(m, sp.seg, 0, index), m.group("cue")
-    return None
+    return _clause_after_loose(sp.seg, at, index)
+
+
+def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    """The reporting clause right after a quote, read loosely up to the sentence end.
+
+    "...," sporting director Horst Heldt said in a club statement: the person (or role,
+    or pronoun) mentioned before the reporting verb speaks; with the verb first
+    ("said the club's coach, Anna Berg"), the first person after it does.
+    """
+    text = seg.text
+    end_m = _CLAUSE_END.search(text, at, at + 160)
+    end = end_m.start() if end_m else min(len(text), at + 160)
+    cue = _ANY_CUE.search(text, at, end)
+    if cue is None or len(text[at : cue.start()].split()) > 8:
+        return None
+    who = index.person_last(seg.order, at, cue.start())
+    if who is None:
+        pron = None
+        for pron in _PRONOUN.finditer(text, at, cue.start()):
+            pass
+        if pron is not None:
+            g = PRONOUNS.get(pron.group().lower())
+            who = index.person_before(seg.order, pron.start(), g) if g else None
+            return (who, cue.group()) if who is not None else None
+    if who is None and not text[at : cue.start()].strip():
+        who = index.person_near(seg.order, cue.end(), end)
+    if who is None:
+        return None
+    return who, cue.group()
 
 
 def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -18,6 +19,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAX_CONTROL_SHARE = 0.05
+# Terminal escape sequences (colours, cursor moves, window titles) from copy captured off
+# a terminal: CSI "ESC [ ... final", OSC "ESC ] ... BEL|ESC \\", and two-byte escapes.
+# Each alternative stops at the next ESC, so the scan stays linear on hostile input.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -44,6 +49,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _checked(text: str, charset: str) -> tuple[str, str]:
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
     sample = text[:65536]
     if sample:
         controls = sum(1 for ch in sample if ch < " " and ch not in _WIRE_CONTROLS)

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -59,13 +58,6 @@ class Workers:
             if p.poll() is None:
                 p.kill()
                 p.wait()
-
-
-@pytest.fixture
-def workers(redis_url: str, tmp_path: Path) -> Iterator[Workers]:
-    w = Workers(redis_url, tmp_path)
-    yield w
-    w.kill()
 
 
 def _redis_cli_push(url: str, text: str, source: str) -> None:

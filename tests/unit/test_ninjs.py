@@ -40,23 +40,25 @@ GEOJSON_POINT = {
 _formats = FormatChecker(formats=())
 
 
-@_formats.checks("uri", raises=ValueError)
 def _is_uri(value: object) -> bool:
     return not isinstance(value, str) or (bool(urlsplit(value).scheme) and " " not in value)
 
 
-@_formats.checks("date-time", raises=ValueError)
 def _is_date_time(value: object) -> bool:
     return not isinstance(value, str) or ("T" in value and datetime.fromisoformat(value).tzinfo is not None)
+
+
+_formats.checks("uri", raises=ValueError)(_is_uri)
+_formats.checks("date-time", raises=ValueError)(_is_date_time)
 
 
 @pytest.fixture(scope="module")
 def validator(samples: Path) -> Validator:
     schema = orjson.loads((samples / "ninjs-schema" / "ninjs-schema_2.2.json").read_bytes())
     cls = validator_for(schema)
-    registry: Registry = Registry().with_resource(GEOJSON_URI, Resource.from_contents(GEOJSON_POINT))  # type: ignore[type-arg]
+    registry: Registry = Registry().with_resource(GEOJSON_URI, Resource.from_contents(GEOJSON_POINT))
     cls.check_schema(schema)
-    return cls(schema, registry=registry, format_checker=_formats)  # type: ignore[call-arg]
+    return cls(schema, registry=registry, format_checker=_formats)
 
 
 def _errors(validator: Validator, doc: dict[str, Any]) -> list[str]:
@@ -99,7 +101,14 @@ def _rich_article() -> dict[str, Any]:
                 {"id": "place:rhine-valley", "name": "Rhine valley", "type": "place"},
             ],
             "quotes": [
-                {"text": "We agree.", "speaker": "Emmanuel Macron", "speaker_entity": "person:emmanuel-macron", "block": 0, "start": 23, "end": 32}
+                {
+                    "text": "We agree.",
+                    "speaker": "Emmanuel Macron",
+                    "speaker_entity": "person:emmanuel-macron",
+                    "block": 0,
+                    "start": 23,
+                    "end": 32,
+                }
             ],
             "supersedes": "5d1c2a3e-0000-5000-8000-000000000001",
         }
@@ -133,8 +142,18 @@ def test_rich_article_renders_valid_ninjs_with_every_field(validator: Validator)
     assert (plain["wordcount"], plain["charcount"]) == (14, 80)
     assert (doc["by"], doc["slugline"], doc["located"]) == ("By Anne Martin", "France-Germany-Energy", "Paris")
     assert doc["people"] == [
-        {"name": "Emmanuel Macron", "rel": "quoted", "uri": "urn:wirestream:entity:person:emmanuel-macron", "literal": "person:emmanuel-macron"},
-        {"name": "Olaf Scholz", "rel": "mentioned", "uri": "urn:wirestream:entity:person:olaf-scholz", "literal": "person:olaf-scholz"},
+        {
+            "name": "Emmanuel Macron",
+            "rel": "quoted",
+            "uri": "urn:wirestream:entity:person:emmanuel-macron",
+            "literal": "person:emmanuel-macron",
+        },
+        {
+            "name": "Olaf Scholz",
+            "rel": "mentioned",
+            "uri": "urn:wirestream:entity:person:olaf-scholz",
+            "literal": "person:olaf-scholz",
+        },
     ]
     assert [o["name"] for o in doc["organisations"]] == ["Agence France-Presse"]
     assert doc["places"] == [
@@ -145,7 +164,12 @@ def test_rich_article_renders_valid_ninjs_with_every_field(validator: Validator)
             "literal": "place:paris",
             "geojson": {"type": "Point", "coordinates": [2.3488, 48.85341]},
         },
-        {"name": "Rhine valley", "rel": "mentioned", "uri": "urn:wirestream:entity:place:rhine-valley", "literal": "place:rhine-valley"},
+        {
+            "name": "Rhine valley",
+            "rel": "mentioned",
+            "uri": "urn:wirestream:entity:place:rhine-valley",
+            "literal": "place:rhine-valley",
+        },
     ]
     assert doc["infosources"] == [{"name": "AFP", "role": "source", "literal": "afp"}]
     assert doc["altids"] == [
@@ -172,9 +196,11 @@ def test_bare_article_has_no_nulls_and_stays_valid(validator: Validator) -> None
 
 
 def test_schema_check_is_live(validator: Validator) -> None:
-    """The validator refuses a property ninjs 2.2 does not define and a Point with one coordinate."""
+    """The validator refuses an undefined property, a bad date-time or uri, and a Point with one coordinate."""
     doc = to_ninjs(_rich_article())
     assert _errors(validator, {**doc, "headline": "x"}), "unevaluatedProperties must refuse 'headline'"
+    assert _errors(validator, {**doc, "versioncreated": "2024-03-01"}), "a date-time needs a time and a zone"
+    assert _errors(validator, {**doc, "uri": "article 1"}), "a uri needs a scheme"
     doc["places"][0]["geojson"]["coordinates"] = [2.3]
     assert _errors(validator, doc), "the GeoJSON Point schema must refuse one coordinate"
 

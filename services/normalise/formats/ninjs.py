@@ -28,10 +28,20 @@ from services.normalise.parsed import ParsedCopy
 
 _NINJS_KEYS = frozenset({"uri", "guid", "headline", "headlines", "body_html", "body_text", "body_xhtml", "bodies"})
 _MAX_CHARS = 8 * 1024 * 1024
+# Fields that ninjs defines as strings: any other JSON type means a broken producer, and
+# reading past it would publish a headline "5" or an article without its body.
+_STRING_FIELDS = (
+    "uri", "guid", "headline", "body_text", "body_html", "body_xhtml", "description_text",
+    "description_html", "byline", "by", "slugline", "located", "language", "pubstatus",
+)  # fmt: skip
 
 
 def parse(text: str) -> ParsedCopy:
     item = _main_item(_load(text))
+    for key in _STRING_FIELDS:
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            raise Unparseable(f"ninjs field {key!r} must be a string, not a JSON {type(value).__name__}")
     headline = _plain(_str(item.get("headline"))) or _role_value(item.get("headlines"), "main")
     slugline = clean(_str(item.get("slugline")))
     body = _body(item)

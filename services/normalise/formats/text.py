@@ -15,10 +15,13 @@ from services.core.models import Block, Dateline
 from services.core.text import clean_text
 from services.normalise.boilerplate import cut_signoff, is_boilerplate
 from services.normalise.datelines import find_dateline
+from services.normalise.formats._html import blocks_from_html
 from services.normalise.language import detect_language
 from services.normalise.parsed import ParsedCopy
 
 _BLANK_LINES = re.compile(r"\n{2,}")
+# A whole web page pasted as copy: its markup is not article text.
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _WRAP_WIDTH = 120  # hard-wrapped copy is narrower than this; web copy has long lines
 _WRAPPED = 0.75  # a wrapped line fills at least this share of the widest line
@@ -202,6 +205,10 @@ def _body(units: list[Block]) -> list[Block]:
 
 
 def _parse(text: str) -> ParsedCopy:
+    if _HTML_PAGE.match(text.lstrip("\ufeff \t\r\n")[:64]):
+        # Keep the page's visible blocks (head, scripts, navigation and footer dropped)
+        # and read them as plain copy, one paragraph each.
+        text = "\n\n".join(block.text for block in blocks_from_html(text))
     text = clean_text(text)
     if not text.strip():
         raise EmptyInput("the copy holds no text, only white space")
