@@ -19,8 +19,9 @@ test: venv  ## every tier: unit, integration (real Redis), e2e (workers as proce
 test-fast: venv  ## unit tests only
 	$(BIN)/pytest tests/unit
 
-lint: venv
+lint: venv  ## ruff (lint + format check) and mypy --strict on services/
 	$(BIN)/ruff check services tests benchmarks
+	$(BIN)/ruff format --check services tests benchmarks
 	$(BIN)/mypy services
 
 format: venv

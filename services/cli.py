@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import glob
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -70,7 +71,9 @@ def _files(paths: list[str]) -> Iterator[tuple[str, bytes]]:
 _JSONL_KEYS = ("text", "source", "format", "external_id", "received_at", "correlation_id")
 
 
-def _entries(paths: list[str], source: str | None, fmt: str, jsonl: bool) -> Iterator[tuple[str, dict[str, str | bytes]]]:
+def _entries(
+    paths: list[str], source: str | None, fmt: str, jsonl: bool
+) -> Iterator[tuple[str, dict[str, str | bytes]]]:
     """Producer entries: one per file, or one per line of JSON-lines input."""
     for name, data in _files(paths):
         if not jsonl:
@@ -115,8 +118,13 @@ def push(
     items = list(_entries(paths, source, fmt, jsonl))
     started, size = time.monotonic(), 0
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
-        console=err, transient=True, disable=len(items) < 2,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=len(items) < 2,
     ) as progress:
         task = progress.add_task("pushing", total=len(items))
         for name, fields in items:
@@ -127,7 +135,9 @@ def push(
             if len(items) < 2:
                 err.print(f"pushed {name} as {entry_id}")
     elapsed = max(time.monotonic() - started, 1e-6)
-    err.print(f"pushed {len(items)} stories ({size:,} bytes) to {admin.keys.raw} in {elapsed:.2f}s ({len(items) / elapsed:,.0f}/s)")
+    err.print(
+        f"pushed {len(items)} stories ({size:,} bytes) to {admin.keys.raw} in {elapsed:.2f}s ({len(items) / elapsed:,.0f}/s)"
+    )
 
 
 def summary(event: dict[str, Any]) -> str:
@@ -138,9 +148,7 @@ def summary(event: dict[str, Any]) -> str:
         lines.append(f"  {d['subheadline']}")
     dl = d.get("dateline") or {}
     if dl:
-        lines.append(
-            f"  dateline: {dl.get('city')} / {dl.get('date') or dl.get('date_text')} / {dl.get('agency')}"
-        )
+        lines.append(f"  dateline: {dl.get('city')} / {dl.get('date') or dl.get('date_text')} / {dl.get('agency')}")
     lines.append(f"  format {d.get('format')}, language {d.get('language')}, {len(d.get('body', []))} blocks")
     for kind in ("person", "organisation", "place"):
         names = [e["name"] for e in d.get("entities", []) if e.get("type") == kind]
@@ -193,7 +201,9 @@ def tail(
     with contextlib.suppress(KeyboardInterrupt):
         while count is None or seen < count:
             wait = 1000 if follow else None
-            rows = list(admin.read_group(key, group, settings.consumer, wait) if group else admin.follow(key, last, wait))
+            rows = list(
+                admin.read_group(key, group, settings.consumer, wait) if group else admin.follow(key, last, wait)
+            )
             for entry_id, fields in rows:
                 last, seen = entry_id, seen + 1
                 _print_event(orjson.loads(fields.get(DATA_FIELD, b"{}")), as_json, ninjs)
@@ -245,7 +255,9 @@ def run(
     stage: Annotated[str, typer.Argument(help="ingest, normalise, extract, publish, or all")],
 ) -> None:
     """Run a stage worker (or all four in one process) until SIGTERM or Ctrl-C."""
-    from services.core.worker import build_app
+    # Until FastStream installs its own handlers, a SIGTERM (nothing is in hand yet) is a clean exit.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    from services.core.worker import serve
     from services.pipeline import load_stage
 
     if stage != "all" and stage not in STAGES:
@@ -253,9 +265,8 @@ def run(
         raise typer.Exit(2)
     settings = _settings()
     stages = [load_stage(name) for name in (STAGES if stage == "all" else [stage])]
-    faststream_app = build_app(stages, settings)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(faststream_app.run())
+        asyncio.run(serve(stages, settings))
 
 
 def _dashboard(admin: Admin, settings: Settings) -> Group:
@@ -264,7 +275,10 @@ def _dashboard(admin: Admin, settings: Settings) -> Group:
         streams.add_column(col, justify="left" if col in ("stream", "group") else "right")
     for row in admin.groups():
         streams.add_row(
-            row.stream, f"{row.length:,}", row.group or "-", str(row.consumers) if row.group else "-",
+            row.stream,
+            f"{row.length:,}",
+            row.group or "-",
+            str(row.consumers) if row.group else "-",
             "-" if row.group is None else ("?" if row.lag is None else f"{row.lag:,}"),
             f"{row.pending:,}" if row.group else "-",
         )
@@ -303,7 +317,9 @@ def top(interval: Annotated[float, typer.Option(help="seconds between refreshes"
 @app.command()
 def health(
     stage: Annotated[list[str] | None, typer.Option(help="check only these stages")] = None,
-    stuck_after: Annotated[float, typer.Option(help="seconds without progress, with a backlog, that count as stuck")] = 120.0,
+    stuck_after: Annotated[
+        float, typer.Option(help="seconds without progress, with a backlog, that count as stuck")
+    ] = 120.0,
 ) -> None:
     """Exit 0 only when every stage has a live worker that is not stuck on a backlog."""
     settings = _settings()
@@ -390,7 +406,11 @@ def schemas(check: Annotated[bool, typer.Option(help="exit 1 if schemas/ differs
     from services.core.schemas import DATA_MODELS, SCHEMA_DIR, render, schema_path, write_all
 
     if check:
-        stale = [schema_path(t) for t in DATA_MODELS if not schema_path(t).exists() or schema_path(t).read_bytes() != render(t)]
+        stale = [
+            schema_path(t)
+            for t in DATA_MODELS
+            if not schema_path(t).exists() or schema_path(t).read_bytes() != render(t)
+        ]
         if not ASYNCAPI_PATH.exists() or ASYNCAPI_PATH.read_text() != render_asyncapi():
             stale.append(ASYNCAPI_PATH)
         for path in stale:

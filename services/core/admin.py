@@ -56,8 +56,10 @@ class Admin:
 
     def follow(self, stream: str, last: str, block_ms: int | None) -> Iterator[Row]:
         """Entries after ``last`` (XREAD), waiting up to ``block_ms``; none when nothing came."""
-        reply = cast(list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]],
-                     self.client.xread({stream: last}, count=100, block=block_ms) or [])
+        reply = cast(
+            list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]],
+            self.client.xread({stream: last}, count=100, block=block_ms) or [],
+        )
         for _name, entries in reply:
             for eid, fields in entries:
                 yield _s(eid), fields
@@ -72,9 +74,13 @@ class Admin:
     def read_group(self, stream: str, group: str, consumer: str, block_ms: int | None) -> Iterator[Row]:
         """This consumer's own pending entries first (after a restart), then new ones."""
         for start in ("0", ">"):
-            reply = cast(list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]],
-                         self.client.xreadgroup(group, consumer, {stream: start}, count=100,
-                                                block=block_ms if start == ">" else None) or [])
+            reply = cast(
+                list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]],
+                self.client.xreadgroup(
+                    group, consumer, {stream: start}, count=100, block=block_ms if start == ">" else None
+                )
+                or [],
+            )
             rows = [(_s(eid), fields) for _n, entries in reply for eid, fields in entries if fields]
             if rows:
                 yield from rows
@@ -99,8 +105,14 @@ class Admin:
             for g in groups:
                 lag = g.get("lag")
                 out.append(
-                    GroupRow(stream, length, _s(g["name"]), int(g["consumers"]),
-                             None if lag is None else int(lag), int(g["pending"]))
+                    GroupRow(
+                        stream,
+                        length,
+                        _s(g["name"]),
+                        int(g["consumers"]),
+                        None if lag is None else int(lag),
+                        int(g["pending"]),
+                    )
                 )
         return out
 

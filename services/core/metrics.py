@@ -10,7 +10,9 @@ DEAD = Counter("wirestream_articles_dead_lettered", "Entries dead-lettered by a 
 RETRIED = Counter("wirestream_articles_retried", "Entries left pending after an unexpected failure", ["stage"])
 DUPLICATES = Counter("wirestream_duplicates_dropped", "Exact duplicates dropped", ["stage"])
 VERSIONS = Counter("wirestream_versions_issued", "Articles published as version 2 or later of a story", ["stage"])
-REDELIVERED = Counter("wirestream_redeliveries_acked", "Redelivered entries whose output was already written", ["stage"])
+REDELIVERED = Counter(
+    "wirestream_redeliveries_acked", "Redelivered entries whose output was already written", ["stage"]
+)
 BATCH_SECONDS = Histogram(
     "wirestream_batch_seconds",
     "Time to handle and commit one batch",

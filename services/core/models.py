@@ -13,9 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMATS = ("text", "anpa1312", "iptc7901", "nitf", "newsml2", "newsml12", "ninjs")
 Format = Literal["text", "anpa1312", "iptc7901", "nitf", "newsml2", "newsml12", "ninjs"]
-FormatHint = Literal[
-    "auto", "text", "anpa1312", "iptc7901", "nitf", "newsml2", "newsml12", "ninjs"
-]
+FormatHint = Literal["auto", "text", "anpa1312", "iptc7901", "nitf", "newsml2", "newsml12", "ninjs"]
 EntityType = Literal["person", "organisation", "place"]
 
 
@@ -147,9 +145,7 @@ class ExtractedArticle(NormalisedArticle):
 
 
 class EnrichedArticle(ExtractedArticle):
-    supersedes: str | None = Field(
-        None, description="CloudEvent id of the version this one replaces"
-    )
+    supersedes: str | None = Field(None, description="CloudEvent id of the version this one replaces")
 
 
 class DeadLetter(_Model):

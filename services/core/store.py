@@ -141,11 +141,16 @@ class Store:
             out = o.kind == "out"
             story = o.story if out else None
             args += [
-                o.entry.id, o.kind, o.payload,
-                key_index(o.guard_key if out else None), o.guard_ttl,
+                o.entry.id,
+                o.kind,
+                o.payload,
+                key_index(o.guard_key if out else None),
+                o.guard_ttl,
                 key_index(story.key if story else None),
-                story.expected_latest if story else 0, story.version if story else 0,
-                story.article_id if story else "", (story.supersedes or "") if story else "",
+                story.expected_latest if story else 0,
+                story.version if story else 0,
+                story.article_id if story else "",
+                (story.supersedes or "") if story else "",
             ]
         try:
             statuses = await self._commit(keys=keys, args=args)

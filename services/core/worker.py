@@ -34,6 +34,7 @@ STORY_CONFLICT_RETRIES = 3
 STORY_TTL_S = 30 * 86_400
 HEARTBEAT_TTL_S = 20
 TRIM_EVERY_S = 5.0
+SHUTDOWN_LOOPS_S = 3.0
 
 
 async def _passthrough_parser(
@@ -195,10 +196,13 @@ class StageWorker:
             await self.store.trim(keys.dead, retain=self.settings.retain)
 
 
-async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]]) -> None:
-    """Run ``action`` forever; a Redis fault is logged and backed off, never fatal."""
+async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]], stop: asyncio.Event) -> None:
+    """Run ``action`` until ``stop`` is set; a Redis fault is logged and backed off, never fatal.
+
+    Shutdown sets ``stop`` rather than cancelling, so no Redis command is cut off halfway.
+    """
     backoff = seconds
-    while True:
+    while not stop.is_set():
         try:
             await action()
             backoff = seconds
@@ -207,7 +211,8 @@ async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]]
             backoff = min(backoff * 2, 30.0)
         except Exception:  # a bug in a maintenance task must not kill the worker
             log.exception("maintenance task failed", task=name)
-        await asyncio.sleep(backoff)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=backoff)
 
 
 async def _until_redis_answers(action: Callable[[], Awaitable[Any]]) -> None:
@@ -221,6 +226,19 @@ async def _until_redis_answers(action: Callable[[], Awaitable[Any]]) -> None:
             log.warning("redis unavailable at start-up; retrying", error=str(exc), retry_in=delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
+
+
+async def serve(stages: Sequence[Stage], settings: Settings) -> None:
+    """Run the stages until SIGTERM or SIGINT; the body of `wirestream run`."""
+    app = build_app(stages, settings)
+    try:
+        await app.run()
+    except Exception:
+        # A signal that lands while FastStream is still starting closes the connections
+        # under the start-up; nothing was in hand yet, so that is a clean stop, not a crash.
+        if not app.context.get("wirestream_stopping"):
+            raise
+        log.info("stopped during start-up", consumer=settings.consumer)
 
 
 def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
@@ -237,6 +255,7 @@ def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
         worker.register(broker)
     app = FastStream(broker, logger=fs_logger)
     tasks: list[asyncio.Task[None]] = []
+    stopping = asyncio.Event()
 
     @app.on_startup
     async def create_groups() -> None:
@@ -247,23 +266,32 @@ def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
             if w.stage.warmup is not None:
                 w.stage.warmup()
         metrics.serve(settings.metrics_port)
-        log.info("worker starting", stages=[w.stage.name for w in workers], consumer=settings.consumer, version=__version__)
+        log.info(
+            "worker starting", stages=[w.stage.name for w in workers], consumer=settings.consumer, version=__version__
+        )
 
     @app.after_startup
     async def start_loops() -> None:
         reclaim_every = max(settings.min_idle_ms / 4000, 0.5)
         for w in workers:
-            tasks.append(asyncio.create_task(_every(reclaim_every, f"reclaim-{w.stage.name}", w.reclaim_once)))
-            tasks.append(asyncio.create_task(_every(HEARTBEAT_EVERY_S, f"heartbeat-{w.stage.name}", w.heartbeat_once)))
-            tasks.append(asyncio.create_task(_every(TRIM_EVERY_S, f"trim-{w.stage.name}", w.trim_once)))
+            for every, name, action in (
+                (reclaim_every, "reclaim", w.reclaim_once),
+                (HEARTBEAT_EVERY_S, "heartbeat", w.heartbeat_once),
+                (TRIM_EVERY_S, "trim", w.trim_once),
+            ):
+                tasks.append(asyncio.create_task(_every(every, f"{name}-{w.stage.name}", action, stopping)))
 
     @app.on_shutdown
     async def stop_loops() -> None:
-        for t in tasks:
+        stopping.set()
+        app.context.set_global("wirestream_stopping", True)
+        if not tasks:
+            return
+        _done, stuck = await asyncio.wait(tasks, timeout=SHUTDOWN_LOOPS_S)
+        for t in stuck:
             t.cancel()
-        for t in tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await t
+        if stuck:
+            log.warning("maintenance tasks cancelled at shutdown", count=len(stuck))
 
     @app.after_shutdown
     async def close_store() -> None:

@@ -27,7 +27,7 @@ class Analysis(NamedTuple):
 def analyse(article: NormalisedArticle) -> Analysis:
     segs = segments(article)
     dl = article.dateline
-    index = build(segs, dl.city if dl else None, dl.agency if dl else None)
+    index = build(segs, dl.city if dl else None, dl.agency if dl else None, dl.text if dl else None)
     quotes = find_quotes(segs, index)
     received = parse_received(article.received_at)
     dl_date = dateline_date(dl.date_text, article.received_at, segs) if dl else None

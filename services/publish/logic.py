@@ -11,7 +11,9 @@ from services.core.stage import Stage, StageContext
 PUBLISHED_TTL_S = 7 * 86_400
 # Signals (from normalise) that say the copy updates an earlier story: "update:2",
 # "2ndLd-Writethru", "REFILE 1ST LEAD", "version:3", "corrected", "take:2".
-_UPDATE_SIGNAL = re.compile(r"update|writethru|\bld\b|\d(?:st|nd|rd|th)\s*ld|lead|correct|refile|version|take", re.IGNORECASE)
+_UPDATE_SIGNAL = re.compile(
+    r"update|writethru|\bld\b|\d(?:st|nd|rd|th)\s*ld|lead|correct|refile|version|take", re.IGNORECASE
+)
 # Take keys and write-through markers at the end of a slugline: "BC-US--Earns, 1st Ld-Writethru".
 _SLUG_VERSION = re.compile(
     r"(?:[,;]\s*|\s+|-)(?:\d+(?:st|nd|rd|th)\s*(?:Ld|Lead)\b.*|(?:Writethru|Write-thru|Correction|Corrected|Refile|"

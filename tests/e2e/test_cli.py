@@ -24,7 +24,9 @@ def test_push_files_globs_stdin_and_json_lines(redis_url: str, redis_client: red
     """push takes a file, a glob, stdin and JSON lines, one raw entry each, with the given fields."""
     (tmp_path / "a.txt").write_text(STORY)
     (tmp_path / "b.txt").write_text(STORY.replace("12", "13"))
-    lines = b"\n".join(orjson.dumps({"text": STORY + f" {i}", "source": "afp", "external_id": f"X{i}"}) for i in range(3))
+    lines = b"\n".join(
+        orjson.dumps({"text": STORY + f" {i}", "source": "afp", "external_id": f"X{i}"}) for i in range(3)
+    )
     assert cli(redis_url, "push", str(tmp_path / "a.txt"), "--source", "reuters").returncode == 0
     assert cli(redis_url, "push", str(tmp_path / "*.txt")).returncode == 0
     assert cli(redis_url, "push", "-", stdin=STORY.encode()).returncode == 0
@@ -82,7 +84,9 @@ def test_health_fails_without_workers(redis_url: str, redis_client: redis.Redis)
 
 def test_process_ninjs_prints_a_ninjs_document(samples: Path) -> None:
     """process --ninjs prints IPTC ninjs 2.2 for the TASS story."""
-    result = cli("redis://127.0.0.1:1/0", "process", "--ninjs", str(samples / "tass" / "kremlin-palmyra-2016-12-12.txt"))
+    result = cli(
+        "redis://127.0.0.1:1/0", "process", "--ninjs", str(samples / "tass" / "kremlin-palmyra-2016-12-12.txt")
+    )
     assert result.returncode == 0, result.stderr
     doc = orjson.loads(result.stdout)
     assert doc["located"] == "Moscow"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -53,10 +54,8 @@ def wait_until(predicate, timeout: float, what: str) -> None:  # type: ignore[no
 def pending(client: redis.Redis) -> int:
     total = 0
     for s in STAGES:
-        try:
+        with contextlib.suppress(redis.ResponseError):  # the group does not exist yet
             total += int(client.xpending(KEYS.input(s), s)["pending"])
-        except redis.ResponseError:  # the group does not exist yet
-            pass
     return total
 
 
@@ -88,7 +87,9 @@ def test_entries_of_a_worker_killed_mid_batch_are_reclaimed(
         p.terminate()
         p.wait()
     # One large batch: the victim holds all 300 for the second or so that extraction takes.
-    victim = spawn(redis_url, tmp_path, "victim", "run", "extract", WIRESTREAM_CONSUMER="victim", WIRESTREAM_BATCH="300")
+    victim = spawn(
+        redis_url, tmp_path, "victim", "run", "extract", WIRESTREAM_CONSUMER="victim", WIRESTREAM_BATCH="300"
+    )
     procs.append(victim)
     wait_until(lambda: pending(redis_client) > 0, 60, "the victim to hold a batch")
     victim.send_signal(signal.SIGKILL)

@@ -63,7 +63,9 @@ class Workers:
 def _redis_cli_push(url: str, text: str, source: str) -> None:
     cli = shutil.which("redis-cli")
     assert cli, "redis-cli is needed for this test (apt-get install redis-server)"
-    subprocess.run([cli, "-u", url, "XADD", "wire:raw", "*", "text", text, "source", source], check=True, capture_output=True)
+    subprocess.run(
+        [cli, "-u", url, "XADD", "wire:raw", "*", "text", text, "source", source], check=True, capture_output=True
+    )
 
 
 def _wait_for(client: redis.Redis, stream: str, n: int, workers: Workers) -> None:

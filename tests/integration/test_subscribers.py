@@ -49,7 +49,7 @@ async def test_a_faststream_subscriber_receives_the_event_as_a_dict(redis_url: s
 def test_redis_py_and_redis_cli_read_plain_json(redis_url: str, redis_client: redis.Redis) -> None:
     """XRANGE with redis-py and with redis-cli returns the event as readable UTF-8 JSON."""
     redis_client.xadd("wire:enriched", {DATA_FIELD: encode(_event())})
-    (_id, fields), = redis_client.xrange("wire:enriched")
+    ((_id, fields),) = redis_client.xrange("wire:enriched")
     assert json.loads(fields[b"__data__"])["subject"] == "a-1"
     cli = shutil.which("redis-cli")
     assert cli

@@ -10,8 +10,12 @@ from services.publish.logic import story_key
 
 def article(**fields: object) -> ExtractedArticle:
     base: dict[str, object] = {
-        "id": "a-1", "received_at": "2024-01-01T00:00:00Z", "correlation_id": "a-1",
-        "raw": RawInfo(sha256="0", size=1, charset="utf-8"), "format": "text", "source": "ap",
+        "id": "a-1",
+        "received_at": "2024-01-01T00:00:00Z",
+        "correlation_id": "a-1",
+        "raw": RawInfo(sha256="0", size=1, charset="utf-8"),
+        "format": "text",
+        "source": "ap",
     }
     return ExtractedArticle(**(base | fields))  # type: ignore[arg-type]
 

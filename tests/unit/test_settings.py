@@ -14,7 +14,12 @@ def test_defaults_match_the_design(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(f"WIRESTREAM_{key}", raising=False)
     s = load_settings()
     assert (s.redis_url, s.prefix, s.max_deliveries, s.max_bytes, s.retain, s.min_idle_ms) == (
-        "redis://localhost:6379/0", "wire", 5, 1048576, 1_000_000, 60_000,
+        "redis://localhost:6379/0",
+        "wire",
+        5,
+        1048576,
+        1_000_000,
+        60_000,
     )
 
 
