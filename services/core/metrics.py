@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram, start_http_server
+from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 IN = Counter("wirestream_articles_in", "Entries read by a stage", ["stage"])
 OUT = Counter("wirestream_articles_out", "Articles written downstream by a stage", ["stage"])
@@ -22,6 +22,10 @@ BATCH_SECONDS = Histogram(
 BATCH_SIZE = Histogram(
     "wirestream_batch_size", "Entries per batch", ["stage"], buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 )
+
+STREAM_LENGTH = Gauge("wirestream_stream_length", "Entries in a stream (sampled)", ["stream"])
+GROUP_LAG = Gauge("wirestream_group_lag", "Entries not yet delivered to a group (sampled)", ["stream", "group"])
+GROUP_PENDING = Gauge("wirestream_group_pending", "Entries delivered but not acknowledged (sampled)", ["stream", "group"])
 
 _served = False
 

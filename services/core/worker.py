@@ -187,6 +187,16 @@ class StageWorker:
         await self.store.client.set(
             keys.heartbeat(self.stage.name, self.settings.consumer), orjson.dumps(beat), ex=HEARTBEAT_TTL_S
         )
+        await self._sample_streams()
+
+    async def _sample_streams(self) -> None:
+        """Sample the length, lag and pending count of the stage's input for the metrics."""
+        stream = self.store.keys.input(self.stage.name)
+        metrics.STREAM_LENGTH.labels(stream).set(await self.store.client.xlen(stream))
+        for g in await self.store.groups(stream):
+            if g.lag is not None:
+                metrics.GROUP_LAG.labels(stream, g.name).set(g.lag)
+            metrics.GROUP_PENDING.labels(stream, g.name).set(g.pending)
 
     async def trim_once(self) -> None:
         keys = self.store.keys

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import orjson
 import pytest
 import redis
 
@@ -142,3 +143,67 @@ async def test_streams_without_groups_keep_the_newest_retain_entries(store: Stor
     assert 500 <= length < 2000
     newest = await store.client.xrevrange("wire:enriched", count=1)
     assert newest[0][0] == last
+
+
+async def test_a_slow_group_loses_nothing_while_ten_times_the_bound_flows_past(store: Store) -> None:
+    """With RETAIN 100, a slow consumer group on wire:enriched still reads all 1,000 events in order."""
+    retain = 100
+    await store.ensure_group("wire:enriched", "slow-app")
+    written: list[str] = []
+    read: list[str] = []
+    for i in range(1000):
+        written.append((await store.client.xadd("wire:enriched", {"n": str(i)})).decode())
+        if i % 50 == 49:
+            await store.trim("wire:enriched", retain=retain)
+        if i % 10 == 9:  # the slow app reads and acks 3 entries for every 10 written
+            rows = await store.client.xreadgroup("slow-app", "me", {"wire:enriched": ">"}, count=3)
+            ids = [eid.decode() for _n, es in rows for eid, _f in es]
+            read += ids
+            if ids:
+                await store.client.xack("wire:enriched", "slow-app", *ids)
+    assert await store.client.xlen("wire:enriched") > retain, "unread events must not be trimmed"
+    while rows := await store.client.xreadgroup("slow-app", "me", {"wire:enriched": ">"}, count=100):
+        ids = [eid.decode() for _n, es in rows for eid, _f in es]
+        read += ids
+        await store.client.xack("wire:enriched", "slow-app", *ids)
+        await store.trim("wire:enriched", retain=retain)
+    assert read == written, "the slow group must see every event, in order, with no gap"
+    await store.trim("wire:enriched", retain=retain)
+    assert await store.client.xlen("wire:enriched") < 300, "once the group catches up, the stream is bounded again"
+
+
+async def test_a_bug_is_retried_then_dead_lettered_after_the_delivery_limit(store: Store) -> None:
+    """An article that makes the stage raise stays pending, is retried, and is dead-lettered on delivery N."""
+    from services.core.models import IngestedArticle
+    from services.core.stage import Stage
+
+    def broken(article: IngestedArticle, ctx: object) -> IngestedArticle:
+        raise ZeroDivisionError("a bug in the stage")
+
+    settings = load_settings(consumer="w1", max_deliveries=3, min_idle_ms=1001, block_ms=1000)
+    await store.ensure_groups(["normalise"])
+    ingested = handle_ingest(b"SUVA, Jan 2 (Reuters) - Fiji's cabinet met on Monday.")
+    await store.client.xadd("wire:ingested", {DATA_FIELD: ingested})
+    worker = StageWorker(Stage("normalise", input_model=IngestedArticle, run=broken), settings, store)
+    rows = await store.client.xreadgroup("normalise", "w1", {"wire:ingested": ">"}, count=10)
+    first = await worker.process([Entry(eid.decode(), f) for _n, es in rows for eid, f in es])
+    assert [o.kind for o in first] == ["retry"]
+    kinds = []
+    for _attempt in range(2):  # deliveries 2 and 3 come through the reclaimer
+        entries = await store.reclaim("normalise", "w1", min_idle_ms=0, count=10)
+        kinds += [o.kind for o in await worker.process(entries)]
+    assert kinds == ["retry", "dead"]
+    letter = orjson.loads((await store.client.xrange("wire:dead"))[0][1][DATA_FIELD])["data"]
+    assert letter["deliveries"] == 3
+    assert letter["error_type"] == "ZeroDivisionError"
+    assert "a bug in the stage" in letter["reason"]
+    assert (await store.client.xpending("wire:ingested", "normalise"))["pending"] == 0
+
+
+def handle_ingest(text: bytes) -> bytes:
+    from services.core.stage import StageContext, handle_entry
+
+    ctx = StageContext(settings=load_settings(consumer="t"), keys=Keys(), consumer="t")
+    out = handle_entry(INGEST, Entry("1-0", {b"text": text}), ctx)
+    assert out.kind == "out"
+    return out.payload
