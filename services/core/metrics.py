@@ -25,7 +25,9 @@ BATCH_SIZE = Histogram(
 
 STREAM_LENGTH = Gauge("wirestream_stream_length", "Entries in a stream (sampled)", ["stream"])
 GROUP_LAG = Gauge("wirestream_group_lag", "Entries not yet delivered to a group (sampled)", ["stream", "group"])
-GROUP_PENDING = Gauge("wirestream_group_pending", "Entries delivered but not acknowledged (sampled)", ["stream", "group"])
+GROUP_PENDING = Gauge(
+    "wirestream_group_pending", "Entries delivered but not acknowledged (sampled)", ["stream", "group"]
+)
 
 _served = False
 

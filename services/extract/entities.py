@@ -196,6 +196,106 @@ ORG_HEAD = frozenset(
     ]
 )
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Abbreviated titles stand for a role noun a later mention may use ("Gov. Ann Lee" ... "the governor said").
+TITLE_ROLE = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "amb": "ambassador",
+    "dr": "doctor",
+    "prof": "professor",
+    "pres": "president",
+    "atty": "attorney",
+    "insp": "inspector",
+    "supt": "superintendent",
+    "maj": "major",
+    "congressman": "lawmaker",
+    "congresswoman": "lawmaker",
+}
+# Organisation nouns that may speak ("the central bank said") -> words one of which the
+# organisation's name must contain; an empty tuple accepts any organisation that is not a public body.
+ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
+    "bank": ("Bank", "Reserve", "Sberbank"),
+    "central bank": ("Bank", "Reserve"),
+    "lender": ("Bank",),
+    "court": ("Court", "Tribunal"),
+    "tribunal": ("Tribunal", "Court"),
+    "ministry": ("Ministry", "Department"),
+    "department": ("Department", "Ministry"),
+    "agency": ("Agency", "Administration", "Service", "Authority", "Bureau", "Commission"),
+    "regulator": ("Commission", "Authority", "Agency", "Administration", "Office", "Board"),
+    "watchdog": ("Commission", "Authority", "Agency", "Office", "Board"),
+    "commission": ("Commission",),
+    "union": ("Union", "Metall", "Federation", "Confederation"),
+    "party": ("Party",),
+    "university": ("University", "College", "Institute"),
+    "hospital": ("Hospital", "Clinic", "Institute", "Medical"),
+    "museum": ("Museum", "Gallery", "Museo", "Musée", "Louvre", "Prado", "Hermitage", "Rijksmuseum"),
+    "institute": ("Institute", "Foundation", "Council"),
+    "council": ("Council",),
+    "service": ("Service",),
+    "company": (),
+    "firm": (),
+    "group": (),
+    "carmaker": (),
+    "automaker": (),
+    "manufacturer": (),
+    "maker": (),
+    "airline": (),
+    "carrier": (),
+    "operator": (),
+    "retailer": (),
+    "insurer": (),
+    "startup": (),
+    "developer": (),
+    "producer": (),
+    "miner": (),
+    "club": (),
+    "team": (),
+    "conglomerate": (),
+    "giant": (),
+    "utility": (),
+    "broadcaster": (),
+    "network": (),
+}
+PUBLIC_BODY_WORDS = frozenset(
+    [
+        "Ministry",
+        "Department",
+        "Court",
+        "Council",
+        "Party",
+        "Senate",
+        "Parliament",
+        "Assembly",
+        "Chamber",
+        "House",
+        "Congress",
+        "Government",
+        "Agency",
+        "Commission",
+        "Police",
+        "Army",
+        "Navy",
+        "Forces",
+        "United",
+        "Nations",
+        "Organization",
+        "Organisation",
+        "Union",
+        "Kremlin",
+        "Office",
+        "Service",
+        "Administration",
+    ]
+)
 # Sports clubs: "FC Porto", "Union Berlin", "Bayer Leverkusen"; "Leeds United", "Blackburn Rovers".
 CLUB_HEAD = frozenset(
     [
@@ -687,6 +787,33 @@ class EntityIndex:
             return self._people[k - 1][2]
         return None
 
+    def org_before(self, order: int, pos: int, noun: str, lo_order: int = -3) -> int | None:
+        """The organisation mentioned last before (order, pos) that a noun ("the central bank") can refer to."""
+        need = ORG_SPEAKER_NOUNS.get(noun)
+        if need is None:
+            return None
+        k = bisect.bisect_left(self.spans, (order, pos))
+        for o, _s, _e, idx in reversed(self.spans[:k]):
+            if o < lo_order:
+                break
+            ent = self.entities[idx]
+            if ent.type != "organisation":
+                continue
+            words = set(ent.name.split()) | {w for a in ent.aliases for w in a.split()}
+            if (need and words & set(need)) or (not need and not words & PUBLIC_BODY_WORDS):
+                return idx
+        return None
+
+    def org_last(self, order: int, lo: int, hi: int) -> int | None:
+        """The last organisation mentioned in [lo, hi) of segment `order`."""
+        k = bisect.bisect_left(self.spans, (order, hi))
+        for o, s, _e, idx in reversed(self.spans[:k]):
+            if o != order or s < lo:
+                return None
+            if self.entities[idx].type == "organisation":
+                return idx
+        return None
+
     def person_before(self, order: int, pos: int, gender: str | None = None) -> int | None:
         """Nearest person mentioned before (order, pos); of the pronoun's gender when known."""
         k = bisect.bisect_left(self._people, (order, pos))
@@ -1064,7 +1191,10 @@ def _person(
         while k >= 0 and before_kinds[k] == "title":
             k -= 1
         title_words = [t[0] for t in before_toks[k + 1 :]]
-        roles.append(title_words[-1].rstrip(".").lower())
+        head = title_words[-1].rstrip(".").lower()
+        roles.append(head)
+        if head in TITLE_ROLE:
+            roles.append(TITLE_ROLE[head])
         alias = text[before_toks[k + 1][1] : e]
     m = _role_before(text, s)
     if m and (not before_toks):

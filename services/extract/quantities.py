@@ -242,7 +242,15 @@ def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]
                 noun, noun_end = (counted[0], m.start("noun") + counted[1]) if counted else (None, noun_end)
             if not (cur or unit or noun or scale):
                 continue
-            if not cur and not unit and not scale and "," not in num and len(num) == 4 and 1800 <= int(num) <= 2100:
+            if (
+                not cur
+                and not unit
+                and not scale
+                and "," not in num
+                and len(num) == 4
+                and num.isdigit()
+                and 1800 <= int(num) <= 2100
+            ):
                 continue  # a year ("in 2016 militants")
             value = float(num.replace(",", "")) * (_SCALE[scale] if scale else 1.0)
             code = _CURRENCY[cur.strip()] if cur else (_UNITS[unit] if unit else noun)

@@ -18,16 +18,30 @@ from dataclasses import dataclass
 from services.core.models import Quote
 
 from . import gazetteer as gz
-from .entities import PRONOUNS, EntityIndex
+from .entities import ORG_SPEAKER_NOUNS, PRONOUNS, EntityIndex
 from .text import TOKEN, Segment
 
-OPENERS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201d": "\u201d"}
-_MARK_RE = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+# Opening mark -> its closing mark. ANPA copy writes ``...'' (two backticks, two apostrophes);
+# German ‚...‘ and „...“, French/Swiss ‹...›, CJK 「...」. A single ’ is an apostrophe, never a mark.
+OPENERS = {
+    '"': '"',
+    "\u201c": "\u201d",
+    "\u00ab": "\u00bb",
+    "\u201e": "\u201c",
+    "\u201d": "\u201d",
+    "``": "''",
+    "\u201a": "\u2018",
+    "\u2039": "\u203a",
+    "\u300c": "\u300d",
+}
+_MARK_RE = re.compile("``|''|[\"\u201c\u201d\u00ab\u00bb\u201e\u201a\u2018\u2039\u203a\u300c\u300d]")
 
 _VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
 _ROLES = "|".join(sorted((re.escape(r) for r in gz.roles()), key=len, reverse=True))
+_ORG_NOUNS = "|".join(sorted((re.escape(n) for n in ORG_SPEAKER_NOUNS), key=len, reverse=True))
 _SP = (
     rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+    rf"|(?P<orgn>\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS})\b)"
     rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
     rf"|(?P<name>(?<![\w.]){TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})"
 )
@@ -41,7 +55,9 @@ _VERB_SP = re.compile(rf"{_CUE},?[ \u00a0](?:{_SP})")
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)[ \u00a0](?:{_SP})")
 _GAP = re.compile(r"[\s,.;:!?\u2014\u2013-]{0,4}")
 _ANY_CUE = re.compile(rf"\b(?:{_VERBS}|told)\b")
-_CLAUSE_END = re.compile(r"[.!?;](?:[\s\"\u201c\u201d]|$)|[\"\u201c\u201d\u00ab\u00bb]")
+_CLAUSE_END = re.compile(
+    r"[.!?;](?:[\s\"\u201c\u201d]|$)|[\"\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d]|``|''"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
@@ -54,33 +70,35 @@ class Span:
     end: int
     open_mark: int  # index of the opening mark
     close_mark: int | None  # index of the closing mark; None when left open
+    close_end: int = 0  # index just past the closing mark
     speaker: int | None = None
     cue: str | None = None
 
 
-def _pair(text: str) -> list[tuple[int, int | None]]:
-    """(open mark index, close mark index or None) for each quote, left to right."""
-    out: list[tuple[int, int | None]] = []
+def _pair(text: str) -> list[tuple[int, int, int | None, int]]:
+    """(open mark, content start, close mark or None, end past the close) per quote, left to right."""
+    out: list[tuple[int, int, int | None, int]] = []
     open_at: int | None = None
+    open_len = 1
     want = ""
     for mark in _MARK_RE.finditer(text):
         i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in OPENERS:  # a lone closing mark opens too: some styles use ” on both sides
-                open_at, want = i, OPENERS[ch]
+                open_at, want, open_len = i, OPENERS[ch], len(ch)
         elif ch == want or (want == '"' and ch == "\u201d") or (want == "\u201d" and ch == '"'):
-            out.append((open_at, i))
+            out.append((open_at, open_at + open_len, i, mark.end()))
             open_at = None
     if open_at is not None:
-        out.append((open_at, None))
+        out.append((open_at, open_at + open_len, None, len(text)))
     return out
 
 
 def _spans(seg: Segment) -> list[Span]:
     text = seg.text
     out: list[Span] = []
-    for o, c in _pair(text):
-        s, e = o + 1, (c if c is not None else len(text))
+    for o, s, c, c_end in _pair(text):
+        e = c if c is not None else len(text)
         while s < e and text[s].isspace():
             s += 1
         # The comma before an attribution ("...soon," he said) is the writer's, not the speaker's.
@@ -88,7 +106,7 @@ def _spans(seg: Segment) -> list[Span]:
             e -= 1
         if not any(ch.isalpha() for ch in text[s:e]):
             continue
-        out.append(Span(seg, s, e, o, c))
+        out.append(Span(seg, s, e, o, c, c_end))
     return out
 
 
@@ -99,6 +117,9 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
         if g is None:
             return None  # "they": no honest single speaker
         return index.person_before(seg.order, base + m.start("pron"), g)
+    if m.group("orgn"):
+        # "the central bank said": the organisation of that kind mentioned last.
+        return index.org_before(seg.order, base + m.start("orgn"), m.group("noun").lower())
     grp = "role" if m.group("role") else "name"
     start = base + m.start(grp)
     idx = index.at(seg.order, start, base + m.end(grp))
@@ -116,8 +137,8 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
     text = sp.seg.text
     if sp.close_mark is None:
         return None
-    pos = _GAP.match(text, sp.close_mark + 1)
-    at = pos.end() if pos else sp.close_mark + 1
+    pos = _GAP.match(text, sp.close_end)
+    at = pos.end() if pos else sp.close_end
     for rx in (_VERB_SP, _SP_VERB):
         m = rx.match(text, at)
         if m:
@@ -172,6 +193,54 @@ def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None
     return _resolve(last, sp.seg, lo, index), last.group("cue")
 
 
+# Verbs that introduce reported speech with a partial quote ("accused the government of "..."").
+_REPORT_CUE = re.compile(
+    rf"\b(?:{_VERBS}|accused|accuses|accusing|called|calls|calling|described|describes|describing|saying|"
+    r"criticised|criticized|denounced|dismissed|hailed|branded|labelled|labeled|welcomed|slammed|praised|"
+    r"condemned|defended|rejected|expressed|voiced|decried|lamented|blamed|likened|compared|characterised|"
+    r"characterized|insisting|arguing|adding|warning|noting|ruled|found)\b"
+)
+_SENT_START = re.compile(r"[.!?](?:[\"\u201d']{1,2})?\s+(?=[A-Z`\"\u201c])")
+_LAST_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
+
+
+def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    """A partial quote in reported speech: the subject of the sentence's reporting verb before the quote.
+
+    "Speaker Ann Lee of Ohio said the bill was "not enough"", "Lee accused the government of
+    "..."": the last person named before the verb in the same sentence, else the pronoun
+    there, else the organisation named there.
+    """
+    text = sp.seg.text
+    lo = max(0, sp.open_mark - 300)
+    start = lo
+    for m in _SENT_START.finditer(text, lo, sp.open_mark):
+        start = m.end()
+    window = text[start : sp.open_mark]
+    if _MARK_RE.search(window):
+        return None  # another quote sits between: its own attribution rules
+    cues = list(_REPORT_CUE.finditer(text, start, sp.open_mark))
+    if not cues:
+        return None
+    cue = cues[0]
+    order = sp.seg.order
+    who = index.person_last(order, start, cue.start())
+    if who is None:
+        prons = list(_LAST_PRONOUN.finditer(text, start, cue.start()))
+        if prons:
+            g = PRONOUNS.get(prons[-1].group().lower())
+            who = index.person_before(order, prons[-1].start(), g)
+    if who is None:
+        m = re.search(
+            rf"\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?({_ORG_NOUNS})\b", text[start : cue.start()]
+        )
+        if m:
+            who = index.org_before(order, start + m.start(), m.group(1).lower())
+    if who is None:
+        who = index.org_last(order, start, cue.start())
+    return (who, cue.group()) if who is not None else None
+
+
 def _clause_earlier(
     sp: Span, clauses: list[tuple[int, re.Match[str]]], index: EntityIndex
 ) -> tuple[int | None, str | None] | None:
@@ -197,7 +266,7 @@ def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
     for seg, spans in zip(segs, all_spans, strict=True):
         clauses: list[tuple[int, re.Match[str]]] | None = None  # built only when needed
         for k, sp in enumerate(spans):
-            got = _clause_after(sp, index) or _clause_before(sp, index)
+            got = _clause_after(sp, index) or _clause_before(sp, index) or _clause_reported(sp, index)
             if got is None or got[0] is None:
                 starts_block = not seg.text[: sp.open_mark].strip()
                 if k > 0 and spans[k - 1].speaker is not None:

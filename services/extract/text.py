@@ -66,7 +66,7 @@ TOKEN = (
 CONNECTOR = r"(?:of the|of|for|and|al|el|bin|ibn|abu|bint|ben|van|von|der|den|de|del|della|di|da|dos|du|des|la|le|ter|zu|y|upon|am)"
 RUN_RE = re.compile(rf"(?<![\w.]){TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
 TOKEN_RE = re.compile(rf"{TOKEN}|\b{CONNECTOR}\b")
-SENTENCE_END = frozenset('.!?:;"\u201c\u201d\u00ab\u00bb\u2018\u2019\n()[]')
+SENTENCE_END = frozenset('.!?:;"`\u201c\u201d\u201e\u201a\u00ab\u00bb\u2018\u2019\u2039\u203a\u300c\u300d\n()[]')
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,10 @@ _STOPWORDS = {
     "maar bij om nog werd naar hij heeft wordt worden deze dit uit",
     "sv": "och i att det som en på är av för med till den har de inte om ett han var "
     "men sig från vi så kan hade ska efter",
+    "da": "og i at det er en til på som de med af for ikke der var han har et om vi "
+    "men sig fra efter også kan skal blev når være hvor eller deres jeg hun dette",
+    "no": "og i at det er en til på som de med av for ikke var han har et om vi men "
+    "seg fra etter også kan skal ble når være hvor eller deres jeg hun dette sier",
     "pl": "w i na nie z się do że to jest o jak po co ale przez dla od za jego tak są "
     "jej już był była przy oraz może również tym także",
     "tr": "ve bir bu da de için ile olarak olan daha çok en gibi ama ne kadar sonra ise değil her şey ancak göre",

@@ -121,3 +121,20 @@ def test_dateline_city_is_a_place_even_if_not_in_body() -> None:
     places = [e for e in r.entities if e.type == "place"]
     assert [(p.name, p.geo.country_code) for p in places if p.geo] == [("Nairobi", "KE")]
     assert r.dateline_date == "2024-05-06"
+
+
+def test_a_four_character_decimal_is_a_quantity_not_a_year() -> None:
+    """'37.8 percent' (four characters, with a point) is a quantity; it must not be taken for a year."""
+    from services.core.models import Block, NormalisedArticle, RawInfo
+    from services.extract.analyse import analyse
+
+    article = NormalisedArticle(
+        id="a",
+        received_at="2024-01-01T00:00:00Z",
+        correlation_id="a",
+        raw=RawInfo(sha256="", size=0, charset="utf-8"),
+        format="text",
+        body=[Block(kind="paragraph", text="Turnout reached 37.8 percent on Sunday.")],
+    )
+    found = analyse(article)
+    assert [(q.text, q.value) for q in found.quantities] == [("37.8 percent", 37.8)]

@@ -60,3 +60,28 @@ def test_fast_on_a_story() -> None:
     for _ in range(100):
         detect_language(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Regeringen har besluttet at hæve skatten på benzin, og det er ikke populært blandt bilisterne, "
+            "siger eksperter til avisen. Men ministeren fastholder, at der ikke er andre muligheder.",
+            "da",
+        ),
+        (
+            "Regjeringen har bestemt at skatten på bensin skal økes, og det er ikke populært blant bilistene, "
+            "sier eksperter til avisen. Men statsråden sier at det ikke finnes andre muligheter.",
+            "no",
+        ),
+        (
+            "Regeringen har beslutat att höja skatten på bensin, och det är inte populärt bland bilisterna, "
+            "säger experter till tidningen. Men ministern säger att det inte finns andra möjligheter.",
+            "sv",
+        ),
+    ],
+)
+def test_scandinavian_languages_are_told_apart(text: str, expected: str) -> None:
+    """Danish, Norwegian and Swedish copy each get their own tag."""
+    assert detect_language(text) == expected

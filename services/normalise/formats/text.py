@@ -8,20 +8,33 @@ headline and a standfirst; without one, a short first line is the headline.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
+from email.message import EmailMessage
+
+from lxml import etree
 
 from services.core.errors import EmptyInput, InvalidInput, Unparseable
 from services.core.models import Block, Dateline
 from services.core.text import clean_text
 from services.normalise.boilerplate import cut_signoff, is_boilerplate
 from services.normalise.datelines import find_dateline
-from services.normalise.formats._html import blocks_from_html
+from services.normalise.formats._html import blocks_from_element, blocks_from_html
+from services.normalise.formats._xml import parse_xml, text_of
 from services.normalise.language import detect_language
 from services.normalise.parsed import ParsedCopy
 
 _BLANK_LINES = re.compile(r"\n{2,}")
 # A whole web page pasted as copy: its markup is not article text.
 _HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+_XML_ROOT = re.compile(r"<[A-Za-z_][\w.:-]{0,64}[\s>/]")
+# An RFC 822 message: header lines first, a Subject among them.
+_MAIL_HEADER = re.compile(r"(?:[A-Za-z][A-Za-z0-9-]{0,40}): \S")
+_MAIL_SUBJECT = re.compile(r"^Subject: ", re.MULTILINE)
+_MAIL_HEADERS_MAX = 16384
+_XML_HEADLINES = frozenset({"headline", "title", "hl1", "heading", "hedline"})
+_XML_BODIES = frozenset({"body", "content", "text", "bodytext", "story", "body.content", "article"})
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _WRAP_WIDTH = 120  # hard-wrapped copy is narrower than this; web copy has long lines
 _WRAPPED = 0.75  # a wrapped line fills at least this share of the widest line
@@ -204,12 +217,51 @@ def _body(units: list[Block]) -> list[Block]:
     return body
 
 
-def _parse(text: str) -> ParsedCopy:
-    if _HTML_PAGE.match(text.lstrip("\ufeff \t\r\n")[:64]):
+def _unwrap(text: str) -> str:
+    """Plain copy from a container a provider may send as "text": an HTML page, an XML
+    document of a dialect we have no parser for, or an RFC 822 e-mail."""
+    head = text.lstrip("\ufeff \t\r\n")[:64]
+    if _HTML_PAGE.match(head):
         # Keep the page's visible blocks (head, scripts, navigation and footer dropped)
         # and read them as plain copy, one paragraph each.
-        text = "\n\n".join(block.text for block in blocks_from_html(text))
-    text = clean_text(text)
+        return "\n\n".join(block.text for block in blocks_from_html(text))
+    if head.startswith("<?xml") or _XML_ROOT.match(head):
+        return _xml_as_copy(parse_xml(text))
+    if _MAIL_HEADER.match(head) and _MAIL_SUBJECT.search(text[:_MAIL_HEADERS_MAX]):
+        return _mail_as_copy(text)
+    return text
+
+
+def _xml_as_copy(root: etree._Element) -> str:
+    """An unknown XML dialect: its headline-like and body-like elements, else all its text."""
+    headline = next((t for el in root.iter() if _local(el) in _XML_HEADLINES and (t := text_of(el))), None)
+    bodies = [el for el in root.iter() if _local(el) in _XML_BODIES]
+    body_el = max(bodies, key=lambda el: len("".join(el.itertext())), default=root)
+    blocks = blocks_from_element(body_el)
+    # Some dialects carry escaped HTML inside an element: read that markup as HTML.
+    texts = [b.text for blk in blocks for b in (blocks_from_html(blk.text) if "</" in blk.text else [blk])]
+    if headline and texts and texts[0] == headline:
+        texts = texts[1:]
+    return "\n\n".join([headline, *texts] if headline else texts)
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].casefold()
+
+
+def _mail_as_copy(text: str) -> str:
+    message = email.message_from_string(text, policy=email.policy.default)
+    subject = str(message.get("subject") or "").strip()
+    part = message.get_body(preferencelist=("plain", "html")) if isinstance(message, EmailMessage) else None
+    body = part.get_content() if part is not None else ""
+    if part is not None and part.get_content_subtype() == "html":
+        body = "\n\n".join(block.text for block in blocks_from_html(body))
+    return f"{subject}\n\n{body}" if subject else body
+
+
+def _parse(text: str) -> ParsedCopy:
+    text = clean_text(_unwrap(text))
     if not text.strip():
         raise EmptyInput("the copy holds no text, only white space")
     parsed = ParsedCopy(format="text")
