@@ -11,6 +11,11 @@ import re
 from services.normalise.datelines import KNOWN_AGENCIES
 
 _MAX_LEN = 300  # furniture is short; a longer line is taken as copy whatever it says
+_TIMESTAMP_MAX = 80  # "Last updated: Monday, 12 December 2016, 14:25 GMT+3" and a little more
+_BREADCRUMB_MAX = 200  # at most a few dozen short parts
+_ALNUM = re.compile(r"[^\W_]")
+_PICTURE_WORDS = ("photo", "foto", "фото", "image", "picture")
+_SIGNOFF_ALONE_MAX = 40  # "(Reuters)", "-- Xinhua", "/TASS/", "AAP RTV", "ENDITEM"
 
 # Lines that are boilerplate when they stand alone (compared case-folded, without
 # trailing punctuation or a count such as "(3)").
@@ -97,6 +102,8 @@ _TIME_WORDS = frozenset({
 
 def _is_timestamp(line: str) -> bool:
     """True when every token is a date or time word or number: "Updated 14:25 GMT"."""
+    if len(line) > _TIMESTAMP_MAX:
+        return False
     prefix = _TIME_PREFIX.match(line)
     rest = line[prefix.end() :] if prefix else line
     tokens = _TIME_TOKEN.findall(rest)
@@ -111,6 +118,9 @@ def _is_timestamp(line: str) -> bool:
 
 def _is_credited_caption(line: str) -> bool:
     tail = line[-100:]
+    # Both credit shapes need a slash ("REUTERS/Name") or a picture word: check that cheaply first.
+    if "/" not in tail and not any(word in tail.casefold() for word in _PICTURE_WORDS):
+        return False
     agency = _AGENCY_CREDIT.search(tail)
     if agency is not None and agency.group(1).casefold() in _PHOTO_SOURCES:
         return True
@@ -129,6 +139,8 @@ def _is_credit_line(line: str) -> bool:
 
 
 def _is_breadcrumb(line: str) -> bool:
+    if len(line) > _BREADCRUMB_MAX:
+        return False
     parts = _BREADCRUMB.split(line)
     if len(parts) < (2 if (" > " in line or " › " in line or " » " in line) else 3):
         return False
@@ -155,6 +167,9 @@ def _signoff_start(text: str, end: int) -> int | None:
 def is_signoff(line: str) -> bool:
     """True for an agency sign-off standing alone: "(Reuters)", "-- Xinhua", "/TASS/"."""
     line = line.strip()
+    # Standing alone, a sign-off is short; long bracketed credits are credit lines.
+    if len(line) > _SIGNOFF_ALONE_MAX:
+        return False
     return _signoff_start(line, len(line)) == 0
 
 
@@ -174,7 +189,7 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > _MAX_LEN:
         return False
-    if not any(c.isalnum() for c in line):
+    if _ALNUM.search(line) is None:
         return True  # rules such as "***" or "----"
     bare = line.rstrip(" .:!»>›").casefold()
     if bare in _PHRASES or _WIDGET.fullmatch(bare) or _COUNT_FIRST.fullmatch(bare):

@@ -80,8 +80,7 @@ def _units(group: str) -> list[Block]:
     lines = [line for line in group.split("\n") if line.strip()]
     if not lines:
         return []
-    gapped = sum(1 for line in lines if len(_COLUMN_GAP.findall(line.strip())) >= 2)
-    if len(lines) >= 3 and gapped * 3 >= len(lines) * 2:
+    if len(lines) >= 3 and 3 * sum(len(_COLUMN_GAP.findall(line.strip())) >= 2 for line in lines) >= 2 * len(lines):
         return [Block(kind="preformatted", text="\n".join(line.rstrip() for line in lines))]
     width = max(len(line) for line in lines)
     units: list[list[str]] = []
