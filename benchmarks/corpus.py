@@ -116,8 +116,7 @@ def story(i: int) -> tuple[str, str]:
     pct = rng.randrange(1, 400) / 10
 
     def quote() -> str:
-        q = rng.choice(QUOTES).format(s=subject, n=rng.randrange(2, 90), m=measure, o=org)
-        return q
+        return rng.choice(QUOTES).format(s=subject, n=rng.randrange(2, 90), m=measure, o=org)
 
     headline = f"{country} {verb} {subject} plan after {pct:g}% swing in {measure}"
     paragraphs = [headline]
@@ -135,7 +134,7 @@ def story(i: int) -> tuple[str, str]:
     name1, role1 = speakers[1]
     paragraphs.append(
         f"{name1}, {role1} at {org}, said talks with officials in {other_city.title()}, {other_country}, "
-        f"had made progress. \"{quote()},\" {name1.split()[-1]} {rng.choice(CUES)}."
+        f'had made progress. "{quote()}," {name1.split()[-1]} {rng.choice(CUES)}.'
     )
     body = rng.sample(FILLER, k=rng.randrange(4, len(FILLER)))
     name2, role2 = speakers[2]

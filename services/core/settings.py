@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     metrics_port: int | None = Field(None, ge=0, le=65535)
     log_format: Literal["auto", "json", "console"] = "auto"
     block_ms: int = Field(1000, ge=1, le=60_000, description="how long one read waits for entries")
+    ner_model: str | None = Field(None, description="optional spaCy pipeline (package or path) for extract")
 
     @field_validator("redis_url")
     @classmethod
@@ -40,10 +41,10 @@ class Settings(BaseSettings):
             raise ValueError("must start with redis://, rediss:// or unix://")
         return value
 
-    @field_validator("metrics_port", mode="before")
+    @field_validator("metrics_port", "ner_model", mode="before")
     @classmethod
-    def _empty_port(cls, value: object) -> object:
-        return None if value == "" else value
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _idle_exceeds_block(self) -> Settings:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -35,6 +36,9 @@ STORY_TTL_S = 30 * 86_400
 HEARTBEAT_TTL_S = 20
 TRIM_EVERY_S = 5.0
 SHUTDOWN_LOOPS_S = 3.0
+# A batch allocates many small objects (models, dicts, lists) that die with it: collect the
+# youngest generation every GC_YOUNG allocations rather than CPython's 700.
+GC_YOUNG = 10_000
 
 
 async def _passthrough_parser(
@@ -225,6 +229,15 @@ async def _every(seconds: float, name: str, action: Callable[[], Awaitable[Any]]
             await asyncio.wait_for(stop.wait(), timeout=backoff)
 
 
+def _tune_gc() -> None:
+    """What start-up loaded (modules, gazetteers, compiled patterns) lives as long as the
+    worker: freeze it out of the collector's scans, and collect young objects less often."""
+    gc.collect()
+    gc.freeze()
+    _young, middle, old = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG, middle, old)
+
+
 async def _until_redis_answers(action: Callable[[], Awaitable[Any]]) -> None:
     """Retry ``action`` with backoff while Redis is unreachable, so a worker can start first."""
     delay = 0.5
@@ -275,6 +288,7 @@ def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
         for w in workers:  # load gazetteers and patterns now, not inside the first batch
             if w.stage.warmup is not None:
                 w.stage.warmup()
+        _tune_gc()
         metrics.serve(settings.metrics_port)
         log.info(
             "worker starting", stages=[w.stage.name for w in workers], consumer=settings.consumer, version=__version__

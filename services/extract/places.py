@@ -58,10 +58,20 @@ def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = Non
         votes[AGENCY_COUNTRY[agency.strip().lower()]] += 1
     for h in context:
         votes[max(h.places, key=lambda p: _score(p, votes)).country_code] += 3
+    ambiguous: list[Hit] = []
     for h in hits:
         codes = {p.country_code for p in h.places}
         if len(codes) == 1:
             votes[next(iter(codes))] += 1
+        else:
+            ambiguous.append(h)
+    # A name whose best reading dwarfs the others ("Naples": the Italian city, not the Florida one)
+    # is context too, but weaker than a name with a single reading.
+    for h in ambiguous:
+        best = max(h.places, key=lambda p: _score(p, votes))
+        rivals = [p.population for p in h.places if p.country_code != best.country_code]
+        if best.country_code and best.population > 10 * max(rivals, default=0):
+            votes[best.country_code] += 1
     out: list[Place] = []
     cache: dict[int, Place] = {}
     for h in hits:

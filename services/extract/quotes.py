@@ -12,6 +12,7 @@ to X"), or the previous paragraph's speaker when a paragraph opens with a quote.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -97,8 +98,8 @@ def _pair(text: str) -> list[tuple[int, int, int | None, int]]:
 def _spans(seg: Segment) -> list[Span]:
     text = seg.text
     out: list[Span] = []
-    for o, s, c, c_end in _pair(text):
-        e = c if c is not None else len(text)
+    for o, content, c, c_end in _pair(text):
+        s, e = content, (c if c is not None else len(text))
         while s < e and text[s].isspace():
             s += 1
         # The comma before an attribution ("...soon," he said) is the writer's, not the speaker's.
@@ -116,7 +117,20 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
         g = PRONOUNS.get(m.group("pron").lower())
         if g is None:
             return None  # "they": no honest single speaker
-        return index.person_before(seg.order, base + m.start("pron"), g)
+        pos = base + m.start("pron")
+        # "Lee, who lost, said he ... "...," he said": the subject of the paragraph's last reporting
+        # clause beats a nearer person named as an object ("challenging the rookie").
+        clauses = _clauses(seg.text)
+        k = bisect.bisect_left(clauses, pos, key=lambda c: c[0])
+        for _c_at, c in reversed(clauses[max(0, k - 4) : k]):
+            if c.group("pron"):
+                continue
+            if c.group("name") or c.group("role"):
+                who = _resolve(c, seg, 0, index)
+                if who is not None and index.entities[who].type == "person" and index.gender.get(who, g) == g:
+                    return who
+            break
+        return index.person_before(seg.order, pos, g)
     if m.group("orgn"):
         # "the central bank said": the organisation of that kind mentioned last.
         return index.org_before(seg.order, base + m.start("orgn"), m.group("noun").lower())
@@ -126,7 +140,12 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
     if idx is None or index.entities[idx].type != "person":
         # "said Acme chief executive Priya Raman": the person named right after wins.
         stop = re.search(r"[.,;:!?\"\u201c\u201d]", seg.text[start : start + 80])
-        near = index.person_near(seg.order, start, start + (stop.start() if stop else 80))
+        hi = start + (stop.start() if stop else 80)
+        if stop and stop.group() == "," and seg.text[start:hi].rsplit(None, 1)[-1].lower() in gz.roles():
+            # "said Lyon's deputy mayor, Ann Lee,": the role's apposition names the speaker.
+            more = re.search(r"[.,;:!?\"\u201c\u201d]", seg.text[hi + 1 : hi + 80])
+            hi = hi + 1 + (more.start() if more else 79)
+        near = index.person_near(seg.order, start, hi)
         idx = near if near is not None else idx
     if idx is not None and index.entities[idx].type == "place":
         return None
@@ -201,6 +220,7 @@ _REPORT_CUE = re.compile(
     r"characterized|insisting|arguing|adding|warning|noting|ruled|found)\b"
 )
 _SENT_START = re.compile(r"[.!?](?:[\"\u201d']{1,2})?\s+(?=[A-Z`\"\u201c])")
+_ORG_NP = re.compile(rf"\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?({_ORG_NOUNS})\b")
 _LAST_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
@@ -231,11 +251,9 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
             g = PRONOUNS.get(prons[-1].group().lower())
             who = index.person_before(order, prons[-1].start(), g)
     if who is None:
-        m = re.search(
-            rf"\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?({_ORG_NOUNS})\b", text[start : cue.start()]
-        )
-        if m:
-            who = index.org_before(order, start + m.start(), m.group(1).lower())
+        noun = _ORG_NP.search(text[start : cue.start()])
+        if noun:
+            who = index.org_before(order, start + noun.start(), noun.group(1).lower())
     if who is None:
         who = index.org_last(order, start, cue.start())
     return (who, cue.group()) if who is not None else None
@@ -253,6 +271,7 @@ def _clause_earlier(
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def _clauses(text: str) -> list[tuple[int, re.Match[str]]]:
     found = [(m.start(), m) for rx in (_SP_VERB, _ACCORDING) for m in rx.finditer(text)]
     found.sort(key=lambda c: c[0])

@@ -61,7 +61,7 @@ NAME_PARTICLES = frozenset(
 ABBREV = r"(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov)\."
 TOKEN = (
     rf"(?:{ABBREV}|(?:[{UP}]\.){{2,4}}|(?:{PARTICLE}-)?[{UP}]\w{{0,40}}"
-    rf"(?:[-'\u2019](?!s\b)\w{{1,40}}){{0,3}})"
+    rf"(?:[-'\u2019](?!s\b)\w{{1,40}}){{0,3}}(?:(?<=s)'(?=[ \u00a0][{UP}]))?)"
 )
 CONNECTOR = r"(?:of the|of|for|and|al|el|bin|ibn|abu|bint|ben|van|von|der|den|de|del|della|di|da|dos|du|des|la|le|ter|zu|y|upon|am)"
 RUN_RE = re.compile(rf"(?<![\w.]){TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
