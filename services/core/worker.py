@@ -235,17 +235,11 @@ def _tune_gc() -> None:
     worker: freeze it out of the collector's scans, and collect young objects less often."""
     gc.collect()
     gc.freeze()
+    # Hand the heap that loading freed back to the OS (glibc only; elsewhere a no-op).
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
     _young, middle, old = gc.get_threshold()
     gc.set_threshold(GC_YOUNG, middle, old)
-
-
-def _settle_memory() -> None:
-    """After loading the stage data: hand freed heap back to the OS, and take the long-lived
-    objects (gazetteers, automata) out of the garbage collector's way for good."""
-    gc.collect()
-    gc.freeze()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc only; elsewhere a no-op
 
 
 async def _until_redis_answers(action: Callable[[], Awaitable[Any]]) -> None:
@@ -298,7 +292,6 @@ def build_app(stages: Sequence[Stage], settings: Settings) -> FastStream:
         for w in workers:  # load gazetteers and patterns now, not inside the first batch
             if w.stage.warmup is not None:
                 w.stage.warmup()
-        _settle_memory()
         _tune_gc()
         metrics.serve(settings.metrics_port)
         log.info(
