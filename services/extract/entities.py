@@ -10,9 +10,12 @@ role nouns ("the Kremlin spokesman") against the roles people were introduced wi
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 import unicodedata
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -164,6 +167,15 @@ ORG_SUFFIX = frozenset(
         "Sport",
         "Sports",
         "TV",
+        "Securities",
+        "Communications",
+        "Survey",
+        "Investments",
+        "Insurance",
+        "Entertainment",
+        "Therapeutics",
+        "Biotech",
+        "Robotics",
     ]
 )
 ORG_HEAD = frozenset(
@@ -244,6 +256,15 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "institute": ("Institute", "Foundation", "Council"),
     "council": ("Council",),
     "service": ("Service",),
+    "directorate": ("Directorate",),
+    "presidency": ("Presidency",),
+    "authority": ("Authority",),
+    "federation": ("Federation",),
+    "association": ("Association",),
+    "committee": ("Committee",),
+    "board": ("Board",),
+    "organisation": (),
+    "organization": (),
     "company": (),
     "firm": (),
     "group": (),
@@ -268,6 +289,7 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "broadcaster": (),
     "network": (),
 }
+_TEAM_NOUNS = frozenset(["club", "team", "side"])
 PUBLIC_BODY_WORDS = frozenset(
     [
         "Ministry",
@@ -387,6 +409,15 @@ CLUB_HEAD = frozenset(
 # Team nicknames closing a club's name: "Penrith Panthers", "Yomiuri Giants", "Melbourne Storm".
 NICKNAMES = frozenset(
     [
+        "Indians",
+        "Kings",
+        "Capitals",
+        "Riders",
+        "Sunrisers",
+        "Strikers",
+        "Scorchers",
+        "Sixers",
+        "Renegades",
         "Tigers",
         "Lions",
         "Bears",
@@ -641,6 +672,9 @@ ORG_CONTEXT = frozenset(
         "label",
         "studio",
         "charity",
+        "rival",
+        "rivals",
+        "competitor",
     ]
 )
 # A name ending in one of these is a feature, route, event or document, never a person.
@@ -831,6 +865,12 @@ _STATEMENT_AFTER = re.compile(
     r"(?:statement|filing|regulatory filing|press release|release|stock exchange filing|notice)\b"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\)")
+# "..., known by its initials, INEC,": the acronym introduced later.
+_KNOWN_AS = re.compile(
+    r",[ \u00a0]known[ \u00a0](?:by[ \u00a0](?:its|their|the)[ \u00a0](?:initials|acronym|abbreviation)|as)"
+    r",?[ \u00a0](?:the[ \u00a0])?([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\b"
+)
+_DOC_AFTER = re.compile(r"[ \u00a0](?:Convention|Treaty|Accords?|Agreement|Protocol|Declaration|Conventions)\b")
 _ORG_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:(?:state|state-owned|state-run|private|national|electoral|news|oil|gas|energy|mining|"
     r"media|defence|defense|tech|technology|construction|shipping|football|ruling|opposition)[ \u00a0])?"
@@ -843,6 +883,37 @@ _ORG_LIST_TAIL = re.compile(
     r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
 )
 _ROLE_SET = gz.roles()
+# "Acme's chief executive", "Acme's shares": what only an organisation has.
+_ORG_POSS_AFTER = re.compile(
+    r"['\u2019]s[ \u00a0](?:(?:new|former|outgoing|interim|acting|top)[ \u00a0])?(?:chief[ \u00a0]executive|CEO|chairman|"
+    r"chairwoman|board|shares|stock|spokesperson|spokesman|spokeswoman|chief[ \u00a0]financial|subsidiary|headquarters|"
+    r"shareholders|market[ \u00a0]value|annual[ \u00a0]revenue|quarterly|net[ \u00a0]profit|profit|revenue)\b"
+)
+# Sport copy: "Belgrano beat Talleres 2-1", "coach of Dortmund": a city's name is its club.
+_SPORT_AFTER = re.compile(
+    r"[ \u00a0](?:(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0](?:\d{1,3}-\d{1,3}[ \u00a0])?to|"
+    r"drew[ \u00a0]\d{1,3}-\d{1,3}[ \u00a0]with)[ \u00a0](?:the[ \u00a0])?[A-Z]|\d{1,3}-\d{1,3}\b)"
+)
+_SPORT_BEFORE = re.compile(
+    r"(?:\b(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0]to|coach[ \u00a0]of|"
+    r"manager[ \u00a0]of|striker|midfielder|defender|goalkeeper|playmaker|winger)|\d{1,3}-\d{1,3}[ \u00a0](?:win|victory|"
+    r"defeat|loss|draw)[ \u00a0](?:over|against|to|for|with))[ \u00a0]$"
+)
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+
+
+@functools.lru_cache(maxsize=64)
+def _sporty(text: str) -> bool:
+    return bool(_SCORE.search(text)) or " coach of " in text
+
+
+def sport_context(text: str, start: int, end: int) -> bool:
+    """A name in a sport clause: before/after a result verb or a score."""
+    if not _sporty(text):
+        return False
+    return bool(_SPORT_AFTER.match(text, end)) or bool(_SPORT_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 _TOWN_AFTER = re.compile(r"(?:,[ \u00a0][A-Z][a-z]|[ \u00a0](?:district|town|village|province|county|municipality)\b)")
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 # "Ann Lee, 54, said": an age in apposition marks a person.
@@ -920,6 +991,7 @@ class EntityIndex:
         if need is None:
             return None
         k = bisect.bisect_left(self.spans, (order, pos))
+        seen: dict[int, int] = {}  # candidate -> mentions before pos, in recency order
         for o, _s, _e, idx in reversed(self.spans[:k]):
             if o < lo_order:
                 break
@@ -928,8 +1000,13 @@ class EntityIndex:
                 continue
             words = set(ent.name.split()) | {w for a in ent.aliases for w in a.split()}
             if (need and words & set(need)) or (not need and not words & PUBLIC_BODY_WORDS):
-                return idx
-        return None
+                if noun not in _TEAM_NOUNS:
+                    return idx
+                seen[idx] = seen.get(idx, 0) + 1
+        if not seen:
+            return None
+        # "the club said": the club the story is about (named most often), not the opponent named last.
+        return max(seen, key=lambda i: (seen[i], -list(seen).index(i)))
 
     def org_last(self, order: int, lo: int, hi: int) -> int | None:
         """The last organisation mentioned in [lo, hi) of segment `order`."""
@@ -1016,6 +1093,7 @@ def _scan(seg: Segment, out: list[Found]) -> None:
                 covered = max(covered, f.end)
     for h in hits[hi:]:
         _add_hit(seg, h, out)
+    _feature_lists(seg, out)
 
 
 def _add_hit(seg: Segment, h: tuple[int, int, gz.Hit], out: list[Found]) -> None:
@@ -1036,6 +1114,8 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     mid-sentence, after a location preposition ("in Reading") or before ", <Name>".
     """
     text = seg.text
+    if _DOC_AFTER.match(text, end):
+        return False  # "Montreux Convention", "Paris Agreement": a document named after a place
     if hit.minor:
         # A small town's name is often a surname or a word: only "in Kaub", "Kaub, Germany", "Kaub district".
         prev = text[max(0, start - 15) : start].split()
@@ -1068,6 +1148,19 @@ def _run(
     words = [t[0].rstrip(".") if t[0] not in ("Inc.", "Corp.", "Co.", "Ltd.") else t[0] for t in toks]
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
+    if not inner and _feature_run(seg, toks, words, out, stop=stop):
+        return
+    second = [x for x in inner if x[0] == toks[1][1] and x[1] == toks[1][2]] if len(toks) == 2 else []
+    if second and words[0] in COMPASS and all(x[1] <= toks[0][2] or x is second[0] for x in inner):
+        sh = second[0][2]
+        if sh.kind == "place" and not sh.places[0].is_country:
+            # "East Siberia": the compass word belongs to the name
+            p0 = sh.places[0]
+            name = text[toks[0][1] : toks[1][2]]
+            pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
+            hit = gz.Hit("place", None, (gz.Place(name, p0.country_code, 0.0, 0.0, pid, 0, False, True, True),))
+            out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
+            return
     org = _org_span(text, toks, words, stop)
     if org is not None:
         s, e = toks[org[0]][1], toks[org[1]][2]
@@ -1084,7 +1177,7 @@ def _run(
                 s, name = s + 4, name[4:]
             key = gz.gazetteer().org_aliases.get(name, name)
             out.append(Found(seg, s, e, "organisation", key))
-            acr = _ACRONYM_AFTER.match(text, e)
+            acr = _ACRONYM_AFTER.match(text, e) or _KNOWN_AS.match(text, e)
             if acr is not None:  # "Federal Trade Commission (FTC)"
                 out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
         inner = [h for h in inner if h[1] <= s or h[0] >= e]
@@ -1126,12 +1219,40 @@ def _run(
         else:
             kinds.append("name")
         rest.append(tok)
+    for i in range(len(kinds) - 1):
+        if kinds[i] == "name" and rest[i][0] in ORG_SUFFIX and kinds[i + 1] == "title":
+            kinds[i] = "title"  # "Agriculture Cabinet Secretary Joseph Kiprono"
     # A city name read as a person's name: "Hillary Clinton", "chief executive Priya Raman".
     run_cue = bool(rest) and bool(
         _role_before(text, rest[0][1]) or _AFTER_SAID.match(text[rest[-1][2] : rest[-1][2] + 40])
     )
     for i, k in enumerate(kinds):
-        if k != "gaz" or hit_at[rest[i][1]][2].kind != "place":
+        if k != "gaz":
+            continue
+        word_i = rest[i][0]
+        if (
+            hit_at[rest[i][1]][2].kind == "organisation"
+            and " " not in word_i
+            and i > 0
+            and kinds[i - 1] == "name"
+            and rest[0][0] in firsts
+            and all(kd == "name" for kd in kinds[:i])
+        ):
+            kinds[i] = "name"  # "Helena Vasconcellos Prado": a surname that is also a museum
+            continue
+        if (
+            word_i in gz.east_asian_surnames()
+            and i + 1 < len(kinds)
+            and kinds[i + 1] == "name"
+            and _EA_GIVEN.match(rest[i + 1][0])
+            and hit_at[rest[i][1]][2].kind == "place"
+            and not hit_at[rest[i][1]][2].places[0].is_country
+            and rest[i + 1][0] not in gz.common_words()
+            and (i + 2 == len(kinds) or kinds[i + 2] != "name")
+        ):
+            kinds[i] = "name"  # "Gao Yuxin": a Chinese family name that is also a town
+            continue
+        if hit_at[rest[i][1]][2].kind != "place":
             continue
         prev_name = (
             i > 0
@@ -1184,6 +1305,99 @@ def _run(
         i = j + 1
 
 
+FEATURE_TAIL = frozenset(
+    [
+        "Peninsula",
+        "Desert",
+        "Island",
+        "Islands",
+        "Strait",
+        "Straits",
+        "River",
+        "Sea",
+        "Mountains",
+        "Lake",
+        "Bay",
+        "Gulf",
+        "Canal",
+        "Ocean",
+        "Glacier",
+        "Plateau",
+        "Basin",
+        "Archipelago",
+        "Reef",
+        "Delta",
+        "Range",
+        "Atoll",
+        "Lagoon",
+        "Fjord",
+    ]
+)
+COMPASS = frozenset(
+    ["East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"]
+)
+FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains"])
+_FEATURE_LIST = re.compile(
+    r"\b([A-Z][a-z]{2,20})(?:,[ \u00a0]([A-Z][a-z]{2,20}))?,?[ \u00a0]and[ \u00a0]([A-Z][a-z]{2,20})[ \u00a0]"
+    r"(?:rivers|islands|lakes|seas|straits|deserts|peninsulas)\b"
+)
+
+
+def _synthetic_place(name: str) -> gz.Hit:
+    """A geographic feature named by its cue word, with no gazetteer record behind it."""
+    pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
+    return gz.Hit("place", None, (gz.Place(name, "", 0.0, 0.0, pid, 0, False, True, True),))
+
+
+def _feature_run(
+    seg: Segment, toks: list[tuple[str, int, int]], words: list[str], out: list[Found], *, stop: frozenset[str]
+) -> bool:
+    """ "the Taman Peninsula", "Cape Farewell", "Sea of Okhotsk": a feature by its cue word, unknown to the gazetteer.
+
+    "the Varanger Peninsula and Cape Farewell": each part of a run joined by "and" must be one.
+    """
+    if "and" in words:
+        parts: list[list[int]] = [[]]
+        for i, w in enumerate(words):
+            if w == "and":
+                parts.append([])
+            else:
+                parts[-1].append(i)
+        n0 = len(out)
+        for part in parts:
+            if not part or not _feature_run(seg, [toks[i] for i in part], [words[i] for i in part], out, stop=stop):
+                del out[n0:]
+                return False
+        return True
+    k = 0
+    while k < len(toks) and words[k] in stop:
+        k += 1
+    toks, words = toks[k:], words[k:]
+    if len(toks) < 2 or len(toks) > 5 or seg.in_ is not None:
+        return False
+    if not (words[-1] in FEATURE_TAIL or (words[0] in FEATURE_HEAD and words[-1] not in FEATURE_TAIL)):
+        return False
+    if any(not t[0][0].isupper() and t[0] not in ("of", "of the") for t in toks):
+        return False
+    if any(w in ORG_SUFFIX or w in gz.titles() for w in words if w not in FEATURE_TAIL and w not in FEATURE_HEAD):
+        return False
+    s, e = toks[0][1], toks[-1][2]
+    out.append(Found(seg, s, e, "place", hit=_synthetic_place(seg.text[s:e])))
+    return True
+
+
+def _feature_lists(seg: Segment, out: list[Found]) -> None:
+    """ "the Jinsha and Chishui rivers": each name before a plural feature noun is a place."""
+    text = seg.text
+    if " and " not in text or not any(w in text for w in (" rivers", " islands", " lakes", " seas", " straits")):
+        return
+    taken = {(f.start, f.end) for f in out if f.seg is seg and f.kind == "place"}
+    for m in _FEATURE_LIST.finditer(text):
+        for g in (1, 2, 3):
+            if m.group(g) and (m.start(g), m.end(g)) not in taken and m.group(g) not in gz.stopwords():
+                out.append(Found(seg, m.start(g), m.end(g), "place", hit=_synthetic_place(m.group(g))))
+
+
 def _org_span(
     text: str, toks: list[tuple[str, int, int]], words: list[str], stop: frozenset[str]
 ) -> tuple[int, int] | None:
@@ -1220,6 +1434,8 @@ def _org_span(
     for i, w in enumerate(words):
         if w in ORG_HEAD and i + 1 < n and words[i + 1] in ("of", "of the", "for"):
             return (start_of(i), n - 1)
+        if w == "General" and 0 < i < n - 1 and words[i - 1] in ORG_SUFFIX and words[i + 1] in ("of", "of the", "for"):
+            return (start_of(i - 1), n - 1)  # "Directorate General of Migration Management"
     last = -1
     for i in range(n - 1, 0, -1):
         if words[i] in ORG_SUFFIX and toks[i][0][0].isupper():
@@ -1230,6 +1446,8 @@ def _org_span(
     j = start_of(last)
     if j >= last:
         return None
+    if last + 1 < n and words[j] in gz.titles() and words[last + 1] in gz.titles():
+        return None  # "Chief Cabinet Secretary Yoshio Hayashida": a title, not an organisation
     if last - j == 1 and words[j] in gz.nationalities() and words[last] in SECTOR_SUFFIX:
         return None  # "Saudi Energy Minister", "Turkish Energy": a nationality and a sector, not a name
     end = last
@@ -1279,11 +1497,22 @@ def _whole_run_org(
     k = 0
     while k < len(toks) and (words[k] in stop or toks[k][0] in ("of", "and", "for", "the")):
         k += 1
+    while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
+        k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
     toks, words = toks[k:], words[k:]
+    of_at = next((i for i, t in enumerate(toks) if t[0] in ("of", "of the")), 0)
+    if (
+        of_at >= 2
+        and not any(w in ORG_SUFFIX or w in ORG_HEAD for w in words[:of_at])
+        and (words[0] in firsts or _role_before(seg.text, toks[0][1]) is not None)
+    ):
+        return False  # "Nika Beridze of the United National Movement": a person, then the organisation
     if not toks or words[0] in titles or words[0] in gz.nationalities() or _ATTRIBUTIVE_TOKEN.search(toks[-1][0]):
         return False
     s, e = toks[0][1], toks[-1][2]
     acr = _ACRONYM_AFTER.match(text, e) if text[e : e + 2] == " (" else None
+    if acr is None and text.startswith(", known", e):
+        acr = _KNOWN_AS.match(text, e)
     multi = len(toks) >= 2
     club = multi and (
         (words[0] in CLUB_HEAD and words[1] not in titles)
@@ -1292,7 +1521,7 @@ def _whole_run_org(
     )
     prev = text[max(0, s - 20) : s].split()
     context = (
-        (bool(prev) and (prev[-1] in ORG_CONTEXT or (prev[-1].endswith("maker") and prev[-1].islower())))
+        (bool(prev) and (prev[-1].lower() in ORG_CONTEXT or (prev[-1].endswith("maker") and prev[-1].islower())))
         or (text[e + 1 : e + 2].islower() and bool(_ORG_NOUN_AFTER.match(text, e)))
         or (len(prev) >= 2 and prev[-2].lower() in ("shares", "stock", "stake") and prev[-1] in ("of", "in"))
         or (
@@ -1301,6 +1530,16 @@ def _whole_run_org(
             and not any(w in titles or w in firsts for w in words)
         )
         or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
+        or (
+            text[e : e + 1] in "'\u2019" and bool(_ORG_POSS_AFTER.match(text, e)) and not (multi and words[0] in firsts)
+        )
+    )
+    # A club named after its city, in sport copy (never a country: national teams stay places).
+    club = club or (
+        seg.in_ is None
+        and not (words[0] in firsts and multi)
+        and sport_context(text, s, e)
+        and not any(h[2].kind == "place" and h[2].places[0].is_country for h in inner)
     )
     # "Borsa Istanbul", "Banco Santander": a head noun in another language opens an organisation.
     club = club or (multi and words[0] in FOREIGN_ORG_HEAD)
@@ -1342,7 +1581,7 @@ def _person(
         grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
     s, e = grp[0][1], grp[-1][2]
     name = text[s:e]
-    if len(name) < 2 or grp[-1][0] in NOT_PERSON_TAIL:
+    if len(name) < 2 or grp[-1][0] in NOT_PERSON_TAIL or (len(grp) == 1 and grp[0][0] in ORG_SUFFIX):
         return
     before = text[max(0, s - 60) : s]
     after = text[e : e + 80]
@@ -1686,8 +1925,44 @@ def _assemble(
             extra.append(h)
     resolved = resolve_places([f.hit for f in place_hits if f.hit is not None] + extra, extra, agency)
     chosen, extra_places = resolved[: len(place_hits)], resolved[len(place_hits) :]
+    # A feature named by its cue word ("Taman Peninsula") lies in the story's main country.
+    ccs = Counter(p.country_code for p in chosen + extra_places if p.country_code)
+    if ccs:
+        top = ccs.most_common(1)[0][0]
+        chosen = [
+            dataclasses.replace(p, country_code=top) if p.geonames_id <= -1_000_000_000 and not p.country_code else p
+            for p in chosen
+        ]
     for f, place in zip(place_hits, chosen, strict=True):
         f.key = f"place:{place.geonames_id}"
+    for f in found:
+        if f.kind == "organisation":
+            bare = strip_legal(f.key)
+            f.key = gaz.org_aliases.get(bare, bare) if bare != f.key else bare
+    # "Prado said" after "Helena Vasconcellos Prado": the surname, not the museum of that name;
+    # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
+    full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}
+    org_words = {f.key for f in found if f.kind == "organisation" and " " not in f.key}
+    for f in found:
+        if (
+            f.kind == "organisation"
+            and " " not in f.text
+            and f.text in full_people
+            and f.text not in org_words - {f.text}
+        ):
+            f.kind, f.key, f.hit = "person", full_people[f.text], None
+        elif f.kind == "person" and " " not in f.key and f.key in org_words and f.key not in full_people:
+            f.kind = "organisation"
+    # "the Central Bank" after "Central Bank of Nigeria": the short form of the one full name.
+    org_keys = {f.key for f in found if f.kind == "organisation"}
+    longer: dict[str, list[str]] = {}
+    for k in org_keys:
+        head, sep, _tail = k.partition(" of ")
+        if sep and " " in head and head in org_keys:
+            longer.setdefault(head, []).append(k)
+    for f in found:
+        if f.kind == "organisation" and len(longer.get(f.key, ())) == 1:
+            f.key = longer[f.key][0]
     groups: dict[str, list[Found]] = {}
     for f in sorted(found, key=lambda f: (f.seg.order, f.start)):
         groups.setdefault(f.key if f.kind != "organisation" else f"org:{f.key}", []).append(f)
@@ -1745,6 +2020,18 @@ def _geo(place: gz.Place) -> Geo:
     return Geo(country_code=place.country_code or None, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
 
 
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?[ \u00a0](?:Group[ \u00a0]Corp\.?|Holdings[ \u00a0]Co\.|Co\.,?[ \u00a0]Ltd\.?|Inc\.?|Corp\.?|Co\.|Ltd\.?|"
+    r"Limited|PLC|Plc|plc|LLC|L\.L\.C\.|AG|SE|N\.V\.|S\.A\.|SpA|S\.p\.A\.|GmbH|K\.K\.|Pty[ \u00a0]Ltd\.?))+$"
+)
+
+
+def strip_legal(name: str) -> str:
+    """ "Toyota Motor Corp." -> "Toyota Motor": companies are named without their legal suffix."""
+    bare = _LEGAL_SUFFIX.sub("", name)
+    return bare if bare and bare != name and bare[0].isupper() and len(bare) >= 2 else name
+
+
 def _written_org_name(canonical: str, written: list[str]) -> str:
     """The gazetteer's canonical name, or the fullest form the story writes when that is a full name.
 
@@ -1752,6 +2039,9 @@ def _written_org_name(canonical: str, written: list[str]) -> str:
     abbreviation ("OPEC", "UN Security Council") still expands to the canonical name.
     """
     if not written or canonical in written:
+        return canonical
+    written = [strip_legal(w) for w in written]
+    if canonical in written:
         return canonical
     full = [w for w in written if " " in w and not any(t.replace(".", "").isupper() for t in w.split())]
     if not full:

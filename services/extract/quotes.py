@@ -40,10 +40,13 @@ _MARK_RE = re.compile("``|''|[\"\u201c\u201d\u00ab\u00bb\u201e\u201a\u2018\u2039
 _VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
 _ROLES = "|".join(sorted((re.escape(r) for r in gz.roles()), key=len, reverse=True))
 _ORG_NOUNS = "|".join(sorted((re.escape(n) for n in ORG_SPEAKER_NOUNS), key=len, reverse=True))
+_ORG_NOUNS_CAP = "|".join(
+    sorted((re.escape(n.title()) for n in ORG_SPEAKER_NOUNS), key=len, reverse=True)
+)  # "the Central Bank said"
 _SP = (
     rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
-    rf"|(?P<orgn>\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS})\b)"
-    rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
+    rf"|(?P<orgn>\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS}|{_ORG_NOUNS_CAP})\b(?!['\u2019]s\b))"
+    rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
     rf"|(?P<name>(?<![\w.]){TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})"
 )
 _CUE = (
@@ -58,6 +61,11 @@ _GAP = re.compile(r"[\s,.;:!?\u2014\u2013-]{0,4}")
 _ANY_CUE = re.compile(rf"\b(?:{_VERBS}|told)\b")
 _CLAUSE_END = re.compile(
     r"[.!?;](?:[\s\"\u201c\u201d]|$)|[\"\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d]|``|''"
+)
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[ \u00a0](?:the[ \u00a0])?$")
+# "a spokesperson for NHS Wales said": with no person named, the organisation speaks.
+_FOR_ORG = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|representative|statement|press[ \u00a0]office|source)[ \u00a0](?:for|from|of|at)[ \u00a0]"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
@@ -132,10 +140,16 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
             break
         return index.person_before(seg.order, pos, g)
     if m.group("orgn"):
-        # "the central bank said": the organisation of that kind mentioned last.
+        # "the Central Bank said": the organisation written there; "the central bank said": the
+        # organisation of that kind mentioned last.
+        here = index.at(seg.order, base + m.start("orgn"), base + m.end("orgn"))
+        if here is not None and index.entities[here].type == "organisation":
+            return here
         return index.org_before(seg.order, base + m.start("orgn"), m.group("noun").lower())
     grp = "role" if m.group("role") else "name"
     start = base + m.start(grp)
+    if _TOLD_BEFORE.search(seg.text, max(0, start - 12), start):
+        return None  # "told Interfax": the agency is spoken to
     idx = index.at(seg.order, start, base + m.end(grp))
     if idx is None or index.entities[idx].type != "person":
         # "said Acme chief executive Priya Raman": the person named right after wins.
@@ -189,8 +203,24 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
     if who is None and not text[at : cue.start()].strip():
         who = index.person_near(seg.order, cue.end(), end)
     if who is None:
+        org = index.org_last(seg.order, at, cue.start())
+        if org is not None and (
+            _FOR_ORG.search(text, at, cue.start())
+            or not text[_mention_end(index, seg.order, org, cue.start()) : cue.start()].strip(" ,")
+        ):
+            who = org
+    if who is None:
         return None
     return who, cue.group()
+
+
+def _mention_end(index: EntityIndex, order: int, idx: int, hi: int) -> int:
+    """End of entity `idx`'s last mention before `hi` in segment `order`."""
+    k = bisect.bisect_left(index.spans, (order, hi))
+    for o, _s, e, i in reversed(index.spans[max(0, k - 8) : k]):
+        if o == order and i == idx:
+            return e
+    return 0
 
 
 def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
