@@ -15,6 +15,7 @@ _TIMESTAMP_MAX = 80  # "Last updated: Monday, 12 December 2016, 14:25 GMT+3" and
 _BREADCRUMB_MAX = 200  # at most a few dozen short parts
 _ALNUM = re.compile(r"[^\W_]")
 _PICTURE_WORDS = ("photo", "foto", "фото", "image", "picture")
+_DIGIT = re.compile(r"\d")
 _SIGNOFF_ALONE_MAX = 40  # "(Reuters)", "-- Xinhua", "/TASS/", "AAP RTV", "ENDITEM"
 
 # Lines that are boilerplate when they stand alone (compared case-folded, without
@@ -58,10 +59,8 @@ _WIDGET = re.compile(
 _COUNT_FIRST = re.compile(r"\d{1,7} (?:comments?|shares?|likes?|views?)", re.IGNORECASE)
 _SOCIAL = re.compile(r"(?:follow (?:us|\w{1,20} on)|subscribe|sign up)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s?(?:©|\(c\)|\d{4}))", re.IGNORECASE)
-_RIGHTS = re.compile(
-    r"all rights reserved|trust principles|not been edited by|syndicated feed",
-    re.IGNORECASE,
-)
+# Plain substrings of the case-folded line: several times faster than one alternation regex.
+_RIGHTS = ("all rights reserved", "trust principles", "not been edited by", "syndicated feed")
 _CREDIT_PARENS = re.compile(r"\([^()]{0,80}\b(?:photo|image|picture|file)\b[^()]{0,80}\)", re.I)
 # A caption ends with its credit: "... in Moscow. REUTERS/Maxim Shemetov", "Photo: EPA".
 _NAME = r"[A-ZА-ЯЁ][\w'’\-]{0,20}(?: [A-ZА-ЯЁ][\w'’\-]{0,20}){0,3}"
@@ -102,7 +101,7 @@ _TIME_WORDS = frozenset({
 
 def _is_timestamp(line: str) -> bool:
     """True when every token is a date or time word or number: "Updated 14:25 GMT"."""
-    if len(line) > _TIMESTAMP_MAX:
+    if len(line) > _TIMESTAMP_MAX or _DIGIT.search(line) is None:
         return False
     prefix = _TIME_PREFIX.match(line)
     rest = line[prefix.end() :] if prefix else line
@@ -119,8 +118,10 @@ def _is_timestamp(line: str) -> bool:
 def _is_credited_caption(line: str) -> bool:
     tail = line[-100:]
     # Both credit shapes need a slash ("REUTERS/Name") or a picture word: check that cheaply first.
-    if "/" not in tail and not any(word in tail.casefold() for word in _PICTURE_WORDS):
-        return False
+    if "/" not in tail:
+        low = tail.casefold()
+        if not any(word in low for word in _PICTURE_WORDS):
+            return False
     agency = _AGENCY_CREDIT.search(tail)
     if agency is not None and agency.group(1).casefold() in _PHOTO_SOURCES:
         return True
@@ -196,10 +197,12 @@ def is_boilerplate(line: str) -> bool:
         return True
     if (len(line) <= 120 and _PREFIX.match(line)) or (len(line) <= 60 and _SOCIAL.match(line)):
         return True
-    if _COPYRIGHT.match(line) or _RIGHTS.search(line) or _CREDIT_PARENS.fullmatch(line):
+    folded = line.casefold()
+    if _COPYRIGHT.match(line) or any(p in folded for p in _RIGHTS) or _CREDIT_PARENS.fullmatch(line):
         return True
     if _is_credit_line(line):
         return True
-    if len(line) <= 200 and _is_credited_caption(line):
+    # A caption's credit and a breadcrumb's last part never end a sentence: most copy stops here.
+    if line[-1] not in ".!?" and ((len(line) <= 200 and _is_credited_caption(line)) or _is_breadcrumb(line)):
         return True
-    return _is_breadcrumb(line) or _is_timestamp(line) or is_signoff(line)
+    return _is_timestamp(line) or is_signoff(line)

@@ -89,9 +89,10 @@ def detect_language(text: str) -> str | None:
     if script is not None:
         return script
     scores: Counter[str] = Counter()
-    for word in words:
-        for lang in _WORD_LANGS.get(word, ()):
-            scores[lang] += 1
+    get = _WORD_LANGS.get
+    for word, n in Counter(words).items():  # each distinct word looked up once
+        for lang in get(word, ()):
+            scores[lang] += n
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < _MIN_HITS:
         return None

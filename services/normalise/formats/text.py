@@ -99,7 +99,8 @@ def _units(group: str) -> list[Block]:
             units[-1].append(line)
         else:
             units.append([line])
-    return [Block(kind="paragraph", text=_squash(" ".join(u))) for u in units]
+    # Built without validation: kind and text are known to be right, and this runs per paragraph.
+    return [Block.model_construct(kind="paragraph", text=_squash(" ".join(u))) for u in units]
 
 
 def _byline(text: str) -> str | None:
