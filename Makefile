@@ -31,8 +31,9 @@ format: venv
 demo: venv  ## private Redis, four workers, samples/ pushed, each enriched event summarised
 	$(BIN)/python -m services.demo
 
-bench: venv
-	$(BIN)/python benchmarks/stages.py
+bench: venv  ## the pipeline against the redis-py limit (~5 min); add --large for the memory run
+	$(BIN)/python -m benchmarks.stages
+	$(BIN)/python -m benchmarks.pipeline
 
 schemas: venv
 	$(BIN)/wirestream schemas

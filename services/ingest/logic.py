@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import UTC, datetime
 from typing import get_args
 
@@ -18,7 +17,6 @@ from services.core.text import clean_text
 from services.ingest.decoding import decode_bytes
 
 _HINTS = frozenset(get_args(FormatHint))
-_SPACE = re.compile(r"\s+")
 _FIELDS = ("text", "source", "format", "external_id", "received_at", "correlation_id")
 
 
@@ -46,7 +44,7 @@ def producer_fields(fields: dict[bytes, bytes]) -> dict[str, bytes]:
 
 def stable_id(source: str | None, cleaned_text: str) -> str:
     """Same source and same text (after Unicode clean-up and white-space folding), same id."""
-    # Same as _SPACE.sub(" ", text).strip() (re's \s is str.isspace for every code point), 4x faster.
+    # White space folded with str.split(): the same as re's \s+ for every code point, 4x faster.
     canonical = " ".join(cleaned_text.split())
     digest = hashlib.blake2b(f"{source or ''}\x00{canonical}".encode(), digest_size=12).hexdigest()
     return f"a-{digest}"

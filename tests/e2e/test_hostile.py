@@ -95,7 +95,7 @@ def test_hostile_inputs_meet_their_fate_and_good_stories_around_them_pass(
             c.fields.get("text", b"").count(ENTITY_TEXT.encode()) for c in CASES
         )
         assert not any(pending(redis_client).values())
-        assert wall < 60, f"the matrix took {wall:.1f}s"
+        assert wall < 120, f"the matrix took {wall:.1f}s"
         workers.stop()
     finally:
         workers.kill()
