@@ -25,6 +25,7 @@ import redis
 if __package__ in (None, ""):  # run as a file: make the repo importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.corpus import FILLER
 from services.core.streams import STAGES
 from services.core.text import clean_text
 from services.ingest.logic import stable_id
@@ -39,22 +40,6 @@ SUBJECTS = ("harbour", "railway", "grain market", "election", "copper mine", "br
 VERBS = ("reopened", "was shut", "drew protests", "won approval", "missed its target", "was expanded", "stalled")
 PEOPLE = ("Lise Berg", "Anna Lindqvist", "Daniel Hynes", "Maria Costa", "Kenji Sato", "Omar Haddad", "Ruth Mwangi")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
-FILLER = (
-    "Officials said the work would take several months and cost more than first planned.",
-    "Traders said demand had picked up after a slow start to the quarter.",
-    "The ministry said it would publish a full report later in the year.",
-    "Local residents said they had waited years for a decision.",
-    "Analysts expect the figures to be revised when final data arrive.",
-    "Unions said talks would continue next week.",
-    "The company did not respond to a request for comment.",
-    "Shipping lines said they would reroute cargo until the situation became clearer.",
-    "The regional governor said emergency funds had been released to cover the first repairs.",
-    "Opposition lawmakers called for an inquiry into how the contract had been awarded.",
-    "Insurers said claims were likely to run higher than in any year since records began.",
-    "Engineers on the site said the weather had slowed work for most of the past month.",
-    "A spokesman for the regulator said the agency was studying the request and would decide soon.",
-    "Prices on the local exchange moved little after the announcement, dealers said.",
-)
 
 
 def story(i: int) -> str:
