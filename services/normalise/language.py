@@ -59,7 +59,7 @@ _SCRIPTS = (
 )
 _PERSIAN = re.compile(r"[پچژگ]")
 _WORDS = re.compile(r"[^\W\d_]+")
-_SAMPLE = 1500  # characters: a few hundred words settle it; more adds time, not certainty
+_SAMPLE = 1000  # characters: some 150 words settle it; more adds time, not certainty
 _MIN_LETTERS = 20
 _MIN_HITS = 3
 

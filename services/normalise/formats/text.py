@@ -77,6 +77,9 @@ def _indent(line: str) -> int:
 
 def _units(group: str) -> list[Block]:
     """Split a blank-line-separated group into paragraphs, rejoining hard-wrapped lines."""
+    if "\n" not in group:  # web copy: one paragraph per group, nothing to rejoin
+        text = _squash(group)
+        return [Block(kind="paragraph", text=text)] if text else []
     lines = [line for line in group.split("\n") if line.strip()]
     if not lines:
         return []
@@ -99,8 +102,7 @@ def _units(group: str) -> list[Block]:
             units[-1].append(line)
         else:
             units.append([line])
-    # Built without validation: kind and text are known to be right, and this runs per paragraph.
-    return [Block.model_construct(kind="paragraph", text=_squash(" ".join(u))) for u in units]
+    return [Block(kind="paragraph", text=_squash(" ".join(u))) for u in units]
 
 
 def _byline(text: str) -> str | None:
