@@ -288,6 +288,8 @@ def test_newsml12_ana() -> None:
     copy = parsed("newsml", "ana1.xml")
     assert copy.headline == "Wage employment balance positive in Jan-March"
     assert copy.dateline is not None and copy.dateline.city == "Athens"
+    # SOURCES.md's "ANA" is built by Superdesk; the file's own credit line names the agency in Greek.
+    assert copy.dateline.agency == "ΑΠΕ-ΜΠΕ"
     assert copy.body[0].text.startswith("Wage employment")
     assert copy.body[-1].text.endswith(" job positions.")
 

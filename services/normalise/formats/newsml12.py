@@ -46,9 +46,11 @@ def parse(text: str) -> ParsedCopy:
     byline = clean(text_of(first(lines, "ByLine"))) if lines is not None else None
     slugline = clean(text_of(first(lines, "SlugLine"))) if lines is not None else None
     written = clean(text_of(first(lines, "DateLine"))) if lines is not None else None
+    # The credit line names the agency when the dateline does not ("4/4/2018").
+    credit = clean(text_of(first(lines, "CreditLine"))) if lines is not None else None
 
     body, boilerplate = _body(item)
-    hint = dateline_from_field(written, city=_property(item, "City")) if written else None
+    hint = dateline_from_field(written, city=_property(item, "City"), agency=credit) if written else None
     dateline, body = cut_dateline(body, hint)
 
     language = attr(item, ".//DescriptiveMetadata/Language", "FormalName") or xml_lang(item)
