@@ -12,7 +12,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import redis
@@ -32,7 +32,13 @@ def free_port() -> int:
 class RedisServer:
     """A redis-server process on a free loopback port, in its own temporary directory."""
 
-    def __init__(self, *extra_args: str, port: int | None = None, appendonly: bool = False) -> None:
+    def __init__(
+        self,
+        *extra_args: str,
+        port: int | None = None,
+        appendonly: bool = False,
+        probe: Callable[[RedisServer], redis.Redis] | None = None,
+    ) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
             raise NoRedisAvailable("redis-server is not on PATH")
@@ -42,6 +48,9 @@ class RedisServer:
         self.extra_args = list(extra_args)
         self.appendonly = appendonly
         self.proc: subprocess.Popen[bytes] | None = None
+        # How to tell it is up: by default an unauthenticated PING on the plain port; a server
+        # with its default user off, or TLS only, needs a client of its own.
+        self.probe = probe or (lambda s: redis.Redis(host="127.0.0.1", port=s.port, socket_connect_timeout=0.5))
 
     @property
     def url(self) -> str:
@@ -68,15 +77,17 @@ class RedisServer:
         ]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + timeout
-        client = redis.Redis(host="127.0.0.1", port=self.port, socket_connect_timeout=0.5)
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 err = self.proc.stderr.read().decode() if self.proc.stderr else ""
                 raise NoRedisAvailable(f"redis-server exited at start: {err.strip()}")
-            with contextlib.suppress(redis.RedisError):
-                if client.ping():
+            with contextlib.suppress(redis.RedisError, OSError):
+                client = self.probe(self)
+                try:
+                    if client.ping():
+                        return self
+                finally:
                     client.close()
-                    return self
             time.sleep(0.05)
         self.stop()
         raise NoRedisAvailable(f"redis-server did not answer on port {self.port} within {timeout}s")

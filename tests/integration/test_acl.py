@@ -8,7 +8,6 @@ logged no denied command (ACL LOG), so a permission the code needs cannot go mis
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import secrets
 import signal
@@ -49,37 +48,6 @@ STORY = (
 )
 
 
-class ProbedRedisServer(RedisServer):
-    """A RedisServer whose start-up probe is given: the ACL file turns the default user off, and a
-    TLS-only server has no plain port, so the stock unauthenticated PING can never succeed."""
-
-    def __init__(self, *extra_args: str, probe: Callable[[ProbedRedisServer], redis.Redis], **kw: Any) -> None:
-        super().__init__(*extra_args, **kw)
-        self.probe = probe
-
-    def start(self, timeout: float = 10.0) -> ProbedRedisServer:
-        args = [
-            self.binary, "--bind", "127.0.0.1", "--dir", str(self.dir), "--save", "", "--appendonly", "no",
-            "--daemonize", "no", "--loglevel", "warning", *self.extra_args,
-        ]  # fmt: skip
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                err = self.proc.stderr.read().decode() if self.proc.stderr else ""
-                raise NoRedisAvailable(f"redis-server exited at start: {err.strip()}")
-            with contextlib.suppress(redis.RedisError, OSError):
-                client = self.probe(self)
-                try:
-                    if client.ping():
-                        return self
-                finally:
-                    client.close()
-            time.sleep(0.05)
-        self.stop()
-        raise NoRedisAvailable(f"redis-server did not answer on port {self.port} within {timeout}s")
-
-
 def no_retry() -> Retry:
     """A refused login is final: redis-py would otherwise retry it with backoff for seconds."""
     return Retry(NoBackoff(), 0)
@@ -92,7 +60,7 @@ def make_passwords() -> dict[str, str]:
 class AclRedis:
     """A redis-server running the rendered ACL file, with a URL and a client per user."""
 
-    def __init__(self, server: ProbedRedisServer, passwords: dict[str, str], aclfile: Path) -> None:
+    def __init__(self, server: RedisServer, passwords: dict[str, str], aclfile: Path) -> None:
         self.server, self.passwords, self.aclfile = server, passwords, aclfile
 
     def url(self, user: str) -> str:
@@ -109,14 +77,14 @@ class AclRedis:
 
 
 def start_acl_redis(
-    tmp: Path, *extra_args: str, probe_url: Callable[[ProbedRedisServer], str] | None = None, **client_kwargs: Any
+    tmp: Path, *extra_args: str, probe_url: Callable[[RedisServer], str] | None = None, **client_kwargs: Any
 ) -> AclRedis:
     """Render the shipped template with fresh passwords and start redis-server with it as --aclfile."""
     passwords = make_passwords()
     aclfile = tmp / "users.acl"
     aclfile.write_text(render_acl(TEMPLATE_PATH.read_text(), passwords))
 
-    def probe(server: ProbedRedisServer) -> redis.Redis:
+    def probe(server: RedisServer) -> redis.Redis:
         url = probe_url(server) if probe_url else f"redis://127.0.0.1:{server.port}/0"
         return redis.Redis.from_url(
             url, username="admin", password=passwords["admin"], socket_connect_timeout=0.5, **client_kwargs
@@ -124,7 +92,8 @@ def start_acl_redis(
 
     # DEBUG is refused before the ACL is asked unless enabled: enable it so the test sees the ACL refuse it.
     args = extra_args or ("--port", "{port}", "--enable-debug-command", "yes")
-    server = ProbedRedisServer(probe=probe)
+    server = RedisServer(probe=probe)
+    # The port comes first (the server picks it); redis-server takes the last --port it is given.
     server.extra_args = [a.format(port=server.port) for a in args] + ["--aclfile", str(aclfile)]
     try:
         server.start()
