@@ -9,11 +9,12 @@ re-sent or backfilled long after it was written).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from services.core.models import DateValue
 
-from .text import Segment
+from .text import Segment, finditer_at, has_digit
 
 _MONTHS = {
     "January": 1,
@@ -55,6 +56,19 @@ REL_RE = re.compile(
     rf"\b(?=[LlNnTtPpCcMWFSYy])(?:(?P<q>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)[ \u00a0])?(?P<wd>{_WD})\b"
     r"|\b(?=[YyTt])(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"
 )
+# Where a DATE_RE / REL_RE match can begin (see text.finditer_at): one character, at a word start.
+# A date opens with a month name followed within a dot and a space by a digit, or with a digit
+# that a month name (after a space), a dash (2024-05-06) or a dot (6.5.2024) follows closely.
+_M_FIRST = "".join(sorted({m[0] for m in _MONTHS}))
+_M_REST = f"{{{min(map(len, _MONTHS)) - 1},{max(map(len, _MONTHS)) - 1}}}"
+DATE_AT = re.compile(
+    rf"[0-9{_M_FIRST}](?<!\w.)"
+    rf"(?:(?<=[0-9])(?=\d?(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?[{_M_FIRST}]|\d{{3}}-\d|\d?\.\d)"
+    rf"|(?=[A-Za-z]{_M_REST}\.?[ \u00a0]\d))"
+)
+# A relative date opens with a qualifier, a weekday or yesterday/today/tomorrow, and its last
+# word ends in "day" or "orrow".
+REL_AT = re.compile(r"[LlNnTtPpCcMWFSYy](?<!\w.)(?=[a-z]{0,8}(?:[ \u00a0][A-Z][a-z]{0,8})?(?:day|orrow)\b)")
 _FUTURE = re.compile(r"\b(?:will|'ll|\u2019ll|shall|due|scheduled|expected|plans?|planned|to be|going to)\b")
 
 
@@ -88,12 +102,18 @@ def _explicit(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
     return (_make(y, month, day) if y is not None else None), bool(y_text)
 
 
+def _rel_matches(text: str) -> Iterator[re.Match[str]]:
+    """REL_RE.finditer(text); every match holds "day" or "orrow", so most text costs two finds."""
+    if "day" in text or "orrow" in text:
+        yield from finditer_at(REL_RE, text, REL_AT)
+
+
 def _weekday_hint(segs: list[Segment]) -> int | None:
     """The first bare weekday ("on Monday") in the body: the day the story happened."""
     for seg in segs:
         if seg.order < 0:
             continue
-        for m in REL_RE.finditer(seg.text):
+        for m in _rel_matches(seg.text):
             if m.group("wd") and not m.group("q"):
                 return WEEKDAYS[m.group("wd")]
     return None
@@ -142,7 +162,8 @@ def find_dates(segs: list[Segment], anchor: date | None, year: int | None) -> li
         if seg.block is None:
             continue  # DateValue has no headline marker; body dates carry the story
         text = seg.text
-        for m in DATE_RE.finditer(text):
+        # Every explicit date holds a digit.
+        for m in finditer_at(DATE_RE, text, DATE_AT) if has_digit(text) else ():
             got, _ = _explicit(m, anchor.year if anchor else year)
             out.append(
                 DateValue(
@@ -153,7 +174,7 @@ def find_dates(segs: list[Segment], anchor: date | None, year: int | None) -> li
                     end=m.end(),
                 )
             )
-        for m in REL_RE.finditer(text):
+        for m in _rel_matches(text):
             value = _relative(m, anchor, text).isoformat() if anchor else None
             out.append(DateValue(text=m.group(), value=value, block=seg.block, start=m.start(), end=m.end()))
     out.sort(key=lambda d: (d.block or 0, d.start))

@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from services.core.models import Quantity
 
-from .text import Segment
+from .text import Segment, finditer_at, has_digit
 
 _CURRENCY = {
     "$": "USD",
@@ -181,6 +181,9 @@ QTY_RE = re.compile(
     rf"(?![\d:/])(?:(?P<sscale>bn|mln|mn|tn|mld|m|k)\b|[ \u00a0-](?P<scale>thousand|million|billion|trillion)\b)?"
     rf"(?:[ \u00a0-]?(?P<unit>{_UNIT})(?!\w)|[ \u00a0](?P<noun>[a-z][a-z-]{{1,30}}(?:[ \u00a0][a-z][a-z-]{{1,30}}){{0,2}})\b)?"
 )
+# Where a QTY_RE match can begin (see text.finditer_at): a digit, or a currency sign or code
+# a digit follows within three characters, after none of the characters the look-behind bars.
+QTY_AT = re.compile(r"[\dU$€£¥₽₹EGRCJ](?<![\w.,/:-].)(?:(?<=\d)|(?=\D{0,3}\d))")
 # Nouns that are plural without an -s.
 _PLURALS = frozenset(
     ["people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "livestock", "troops"]
@@ -225,21 +228,26 @@ def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]
     """Quantities in body blocks; `taken` holds date spans per block to skip."""
     out: list[Quantity] = []
     for seg in segs:
-        if seg.block is None:
-            continue
-        starts, ends = _merged(taken.get(seg.block, []))
-        for m in QTY_RE.finditer(seg.text):
+        text, block = seg.text, seg.block
+        if block is None or not has_digit(text):
+            continue  # every quantity holds a digit
+        starts, ends = _merged(taken.get(block, []))
+        for m in finditer_at(QTY_RE, text, QTY_AT):
+            start, stop = m.span()
             # The first taken span ending after the match starts overlaps it if it starts
             # before the match ends: a bisection, not a scan (a block can hold 10,000 dates).
-            i = bisect_right(ends, m.start())
-            if i < len(starts) and starts[i] < m.end():
+            i = bisect_right(ends, start)
+            if i < len(starts) and starts[i] < stop:
                 continue
-            cur, num, unit, noun = m.group("cur"), m.group("num"), m.group("unit"), m.group("noun")
-            scale = m.group("scale") or m.group("sscale")
-            noun_end = m.end("noun")
-            if noun:
-                counted = _counted(noun)
-                noun, noun_end = (counted[0], m.start("noun") + counted[1]) if counted else (None, noun_end)
+            cur, num, sscale, wscale, unit, noun = m.group("cur", "num", "sscale", "scale", "unit", "noun")
+            scale = wscale or sscale
+            if unit:
+                end = m.end("unit")
+            elif noun and (counted := _counted(noun)) is not None:
+                noun, end = counted[0], m.start("noun") + counted[1]
+            else:
+                noun = None
+                end = m.end("scale") if wscale else m.end("sscale") if sscale else m.end("num")
             if not (cur or unit or noun or scale):
                 continue
             if (
@@ -254,15 +262,5 @@ def find_quantities(segs: list[Segment], taken: dict[int, list[tuple[int, int]]]
                 continue  # a year ("in 2016 militants")
             value = float(num.replace(",", "")) * (_SCALE[scale] if scale else 1.0)
             code = _CURRENCY[cur.strip()] if cur else (_UNITS[unit] if unit else noun)
-            if unit:
-                end = m.end("unit")
-            elif noun:
-                end = noun_end
-            else:
-                end = m.end("scale") if m.group("scale") else m.end("sscale") if m.group("sscale") else m.end("num")
-            out.append(
-                Quantity(
-                    text=seg.text[m.start() : end], value=value, unit=code, block=seg.block, start=m.start(), end=end
-                )
-            )
+            out.append(Quantity(text=text[start:end], value=value, unit=code, block=block, start=start, end=end))
     return out

@@ -8,6 +8,7 @@ input (50k capitals, 20k quote marks) stays linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -97,3 +98,30 @@ def sentence_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i < 0 or text[i] in SENTENCE_END
+
+
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """Whether `\\d` matches anywhere in `text`; ASCII text (the common case) takes a plainer class."""
+    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, trying `pattern` only where `starts` matches.
+
+    `re` tries a pattern that opens with \\b or a look-behind at every position of the text;
+    one that opens with a character class is scanned for in C. So `starts` opens with a class
+    and matches one character at (at least) every position a match of `pattern` can begin.
+    `pattern` must never match the empty string.
+    """
+    pos = 0
+    for at in starts.finditer(text):
+        s = at.start()
+        if s >= pos:
+            m = pattern.match(text, s)
+            if m is not None:
+                pos = m.end()
+                yield m

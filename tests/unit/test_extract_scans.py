@@ -1,0 +1,54 @@
+"""The cheap pre-scans of dates and quantities find exactly what the full patterns find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.extract.dates import DATE_AT, DATE_RE, REL_AT, REL_RE
+from services.extract.quantities import QTY_AT, QTY_RE
+from services.extract.text import finditer_at, has_digit
+
+TOKENS = st.sampled_from(
+    [
+        *("Monday", "Wednesday", "Saturday", "Sunday", "Mondays", "holiday", "days", "Xday"),
+        *("last", "Last", "next", "Next", "this", "past", "coming", "Coming"),
+        *("yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "orrow"),
+        *("May", "MAY", "Sept", "September", "SEPTEMBER", "Jan", "Dec", "Mon", "of", "the", "and"),
+        *("1", "12", "2024", "31st", "3rd", "05", "2023-01-05", "5.6.2024", "\u0663", "\u0661\u0662"),
+        *("$", "US$", "USD", "EUR", "\u20ac", "\u00a3", "km", "million", "bn", "m", "k", "per cent", "%"),
+        *("1,234", "1,234,567.89", "3.5", "people", "troops", "drones", "x", "A", "ABC", "a"),
+        *(".", ",", "-", "/", ":", "(", "\n", " ", "\u00a0"),
+    ]
+)
+SEPARATORS = st.sampled_from(["", " ", " ", "\u00a0", "-", ".", ","])
+TEXTS = st.lists(st.tuples(TOKENS, SEPARATORS), max_size=30).map(lambda ts: "".join(a + b for a, b in ts))
+
+
+def spans(matches: object) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXTS)
+def test_prescanned_matches_equal_finditer(text: str) -> None:
+    """For any text, finditer_at with each pattern's start scan yields pattern.finditer's matches."""
+    for pattern, starts in ((DATE_RE, DATE_AT), (REL_RE, REL_AT), (QTY_RE, QTY_AT)):
+        assert spans(pattern.finditer(text)) == spans(finditer_at(pattern, text, starts))
+
+
+@given(st.text(max_size=40) | TEXTS)
+def test_has_digit_is_a_digit_search(text: str) -> None:
+    """has_digit agrees with a plain \\d search, for ASCII and non-ASCII text."""
+    assert has_digit(text) == (re.search(r"\d", text) is not None)
+
+
+def test_prescan_examples() -> None:
+    """Each kind of date and quantity is found after a scan that skips the plain words around it."""
+    text = "On 5 May, 2024-05-06 and May 7, 6.5.2024, last Monday and tomorrow: US$5 bn, 300 troops, EUR 4."
+    for pattern, starts in ((DATE_RE, DATE_AT), (REL_RE, REL_AT), (QTY_RE, QTY_AT)):
+        expected = spans(pattern.finditer(text))
+        assert expected
+        assert expected == spans(finditer_at(pattern, text, starts))
