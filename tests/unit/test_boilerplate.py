@@ -122,3 +122,16 @@ def test_hostile_lines_are_fast() -> None:
         is_boilerplate(hostile)
         cut_signoff(hostile)
         assert time.perf_counter() - started < 2.0
+
+
+def test_cheap_gates_hold_the_longest_furniture() -> None:
+    """The length and colon gates in front of the regexes let the longest furniture through."""
+    from services.normalise import boilerplate
+
+    assert max(map(len, boilerplate._PHRASES)) <= boilerplate._FURNITURE_MAX
+    widest_widget = "Comments on " + "x" * 30
+    assert len(widest_widget) == boilerplate._FURNITURE_MAX
+    assert is_boilerplate(widest_widget)
+    assert is_boilerplate("Share ..............................................................")
+    assert is_boilerplate("Lesen Sie auch : Mehr Geld für Schulen")
+    assert is_boilerplate("Advertisement: Buy now")

@@ -85,3 +85,12 @@ def test_fast_on_a_story() -> None:
 def test_scandinavian_languages_are_told_apart(text: str, expected: str) -> None:
     """Danish, Norwegian and Swedish copy each get their own tag."""
     assert detect_language(text) == expected
+
+
+def test_typographic_punctuation_does_not_change_the_language() -> None:
+    """Curly quotes and dashes read like their ASCII stand-ins (the fast path agrees)."""
+    from services.normalise.language import detect_language
+
+    plain = '"We are ready," the minister said - and the talks went on at the port of the city.'
+    curly = "“We are ready,” the minister said — and the talks went on at the port of the city."
+    assert detect_language(plain) == detect_language(curly) == "en"
