@@ -42,19 +42,23 @@ _DASH = r"(?:-{1,2}|[–—_]{1,2})"
 _SEP = rf"(?: {{0,3}}(?:\.?{_DASH}|:)|\.)?"
 _END = r"(?=\s|$)"
 
+_DASHES = "-–—_"
+
+# Each pattern with the characters it cannot match without (one of them at least), so
+# that a paragraph with none of them skips the pattern: most copy skips most of them.
 _PATTERNS = tuple(
-    re.compile(p)
-    for p in (
+    (re.compile(p), re.compile(f"[{re.escape(marks)}]"))
+    for p, marks in (
         # TASS: MOSCOW, December 12. /TASS/.
-        rf"{_PLACE}\.?{_S}/{_AGENCY}/{_SEP}{_END}",
+        (rf"{_PLACE}\.?{_S}/{_AGENCY}/{_SEP}{_END}", "/"),
         # Reuters, AP, AFP, Xinhua, dpa, EFE...: LONDON, March 16 (Reuters) -
-        rf"{_PLACE},?{_S}\({_AGENCY}\){_SEP}{_END}",
+        (rf"{_PLACE},?{_S}\({_AGENCY}\){_SEP}{_END}", "("),
         # ANSA and Reuters without city: (ANSA) - ROMA, 1 LUG -
-        rf"\({_AGENCY}\){_S}{_DASH}(?:{_S}{_PLACE}{_S}{_DASH})?{_END}",
+        (rf"\({_AGENCY}\){_S}{_DASH}(?:{_S}{_PLACE}{_S}{_DASH})?{_END}", "("),
         # ANA, AAP: ATHENS, April 4 ANA -
-        rf"{_CITY}{_REGION}?[,.]{_S}{_DATE}{_S}(?P<agency>[A-Z]{{2,6}}){_S}{_DASH}{_END}",
+        (rf"{_CITY}{_REGION}?[,.]{_S}{_DATE}{_S}(?P<agency>[A-Z]{{2,6}}){_S}{_DASH}{_END}", _DASHES),
         # No agency: WELLINGTON: / WELLINGTON, Dec 12 -
-        rf"{_CITY}(?:[,.]{_S}{_DATE})?(?::| {{0,3}}{_DASH}){_END}",
+        (rf"{_CITY}(?:[,.]{_S}{_DATE})?(?::| {{0,3}}{_DASH}){_END}", ":" + _DASHES),
     )
 )
 
@@ -91,7 +95,9 @@ def _city_ok(city: str, strict: bool) -> bool:
 def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
     """Return the dateline opening ``paragraph`` and where the text after it starts."""
     window = paragraph[:_WINDOW]
-    for pattern in _PATTERNS:
+    for pattern, marks in _PATTERNS:
+        if marks.search(window) is None:
+            continue
         match = pattern.match(window)
         if match is None:
             continue

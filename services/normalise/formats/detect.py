@@ -31,7 +31,8 @@ def _detect(head: str) -> str:
         return "ninjs" if _JSON_KEYS.search(head) else "text"
     if head.startswith("<"):
         return _xml_format(head)
-    if _ANPA.search(head[:512]):
+    # Both ANPA shapes hold a control character that other copy does not.
+    if ("\x01" in head or "\x13" in head or "\x14" in head) and _ANPA.search(head[:512]):
         return "anpa1312"
     if _IPTC.search(head[:512]) or _DPA_HEADS.search(head):
         return "iptc7901"

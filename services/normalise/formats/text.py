@@ -67,6 +67,12 @@ _SIGNAL_NAMES = {
 }
 
 
+def _groups(text: str) -> list[str]:
+    """The blank-line-separated groups of ``text``."""
+    # Without a run of three newlines every separator is exactly two: str.split is exact.
+    return _BLANK_LINES.split(text) if "\n\n\n" in text else text.split("\n\n")
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -123,14 +129,16 @@ def _signals(headline: str) -> tuple[str, list[str]]:
     original, pos = headline, 0
     signals: list[str] = []
     # A marker is stripped only when a real headline remains beside it.
-    alnum = [i for i, c in enumerate(headline) if c.isalnum()]
-    if not alnum:
+    last = len(headline) - 1
+    while last >= 0 and not headline[last].isalnum():
+        last -= 1
+    if last < 0:
         return headline, signals
-    while (match := _SIGNAL_PREFIX.match(headline, pos)) is not None and match.end() <= alnum[-1]:
+    while (match := _SIGNAL_PREFIX.match(headline, pos)) is not None and match.end() <= last:
         name = _SIGNAL_NAMES[match.group("word").casefold()]
         signals.append(f"{name}:{match.group('n')}" if match.group("n") else name)
         pos = match.end()
-    first = next(i for i in alnum if i >= pos)
+    first = next(i for i in range(pos, last + 1) if headline[i].isalnum())
     end = len(headline)
     while (suffix := _SIGNAL_SUFFIX.search(headline, max(pos, end - 30), end)) is not None and (first < suffix.start()):
         if suffix.group("nth"):
@@ -268,7 +276,7 @@ def _parse(text: str) -> ParsedCopy:
         raise EmptyInput("the copy holds no text, only white space")
     parsed = ParsedCopy(format="text")
     units: list[Block] = []
-    for group in _BLANK_LINES.split(text):
+    for group in _groups(text):
         for unit in _units(group):
             if unit.kind == "paragraph" and is_boilerplate(unit.text):
                 parsed.boilerplate.append(unit.text)
