@@ -252,7 +252,8 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "party": ("Party",),
     "university": ("University", "College", "Institute"),
     "hospital": ("Hospital", "Clinic", "Institute", "Medical"),
-    "museum": ("Museum", "Gallery", "Museo", "Musée", "Louvre", "Prado", "Hermitage", "Rijksmuseum"),
+    "museum": ("Museum", "Gallery", "Museo", "Musée", "Museu", "Museen"),
+    "gallery": ("Gallery", "Museum", "Galleria", "Galerie"),
     "institute": ("Institute", "Foundation", "Council"),
     "council": ("Council",),
     "service": ("Service",),
@@ -288,6 +289,29 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "utility": (),
     "broadcaster": (),
     "network": (),
+}
+# A role noun a later mention may use for a person introduced with a related role.
+ROLE_KIN: dict[str, tuple[str, ...]] = {
+    "diplomat": ("ambassador", "envoy", "representative", "minister"),
+    "envoy": ("ambassador", "representative", "diplomat"),
+    "ambassador": ("envoy", "representative"),
+    "lawmaker": ("senator", "representative", "legislator", "congressman", "congresswoman", "deputy", "mp"),
+    "legislator": ("senator", "representative", "lawmaker", "deputy"),
+    "official": ("spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "secretary"),
+    "executive": ("ceo", "chairman", "chairwoman", "president", "chief", "director"),
+    "boss": ("ceo", "chairman", "chairwoman", "chief", "head", "coach", "manager"),
+    "politician": ("senator", "lawmaker", "legislator", "minister", "mayor", "governor", "leader"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "spokesman": ("spokesperson",),
+    "spokeswoman": ("spokesperson",),
+    "skipper": ("captain",),
+    "captain": ("skipper",),
+    "coach": ("manager",),
+    "manager": ("coach",),
+    "jurist": ("judge", "justice"),
+    "magistrate": ("judge",),
+    "scientist": ("researcher", "professor", "physicist", "chemist", "biologist", "astronomer"),
+    "researcher": ("scientist", "professor"),
 }
 _TEAM_NOUNS = frozenset(["club", "team", "side"])
 PUBLIC_BODY_WORDS = frozenset(
@@ -856,8 +880,8 @@ _ORG_NOUNS_APPOS = (
 # "Iberdrola, the electricity distributor", "Acme, the world's biggest chipmaker".
 _ORG_APPOSITION = re.compile(
     rf",[ \u00a0](?:the|a|an)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,4}}?(?:{_ORG_NOUNS_APPOS})\b"
-    rf"(?!['\u2019]s\b|-|[ \u00a0](?:{_ROLES}|members?|workers?|employees?|staff|boss)\b)"
-)
+    rf"(?!['\u2019]s\b|-|[ \u00a0](?:{_ROLES}|members?|workers?|employees?|staff|boss)\b|[ \u00a0][A-Z])"
+)  # "Cauca, the agency UNGRD said": an apposition naming another body describes that one
 # "Acme said in a statement": people speak in interviews, organisations in statements and filings.
 _STATEMENT_START = (" said in", ", said in", " said on", " says in", " announced", " confirmed", ", said on")
 _STATEMENT_AFTER = re.compile(
@@ -869,6 +893,10 @@ _ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\
 _KNOWN_AS = re.compile(
     r",[ \u00a0]known[ \u00a0](?:by[ \u00a0](?:its|their|the)[ \u00a0](?:initials|acronym|abbreviation)|as)"
     r",?[ \u00a0](?:the[ \u00a0])?([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\b"
+)
+_FACILITY_AFTER = re.compile(
+    r"[ \u00a0](?:(?:nuclear|atomic|hydroelectric|hydropower|thermal|coal-fired|gas-fired|power)[ \u00a0])?"
+    r"(?:power[ \u00a0])?(?:plant|power[ \u00a0]station|nuclear[ \u00a0]station|dam|refinery|steelworks)\b"
 )
 _DOC_AFTER = re.compile(r"[ \u00a0](?:Convention|Treaty|Accords?|Agreement|Protocol|Declaration|Conventions)\b")
 _ORG_NOUN_AFTER = re.compile(
@@ -883,6 +911,7 @@ _ORG_LIST_TAIL = re.compile(
     r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
 )
 _ROLE_SET = gz.roles()
+_RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
 # "Acme's chief executive", "Acme's shares": what only an organisation has.
 _ORG_POSS_AFTER = re.compile(
     r"['\u2019]s[ \u00a0](?:(?:new|former|outgoing|interim|acting|top)[ \u00a0])?(?:chief[ \u00a0]executive|CEO|chairman|"
@@ -898,6 +927,56 @@ _SPORT_BEFORE = re.compile(
     r"(?:\b(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0]to|coach[ \u00a0]of|"
     r"manager[ \u00a0]of|striker|midfielder|defender|goalkeeper|playmaker|winger)|\d{1,3}-\d{1,3}[ \u00a0](?:win|victory|"
     r"defeat|loss|draw)[ \u00a0](?:over|against|to|for|with))[ \u00a0]$"
+)
+# An employee's role noun, then a capitalised name: "Sydbank analyst Sofie Krag".
+_ROLE_THEN_NAME = re.compile(
+    r"[ \u00a0](?:analyst|economist|strategist|spokesperson|spokesman|spokeswoman|chief[ \u00a0]executive|"
+    r"chief[ \u00a0]economist|chairman|chairwoman|head|boss|director|researcher|scientist|engineer|executive|"
+    r"coach|manager|striker|midfielder|defender|goalkeeper|captain|winger|forward|playmaker)[ \u00a0][A-Z][a-z]"
+)
+# Capitalised at a sentence start, these qualify the role after them ("Veteran analyst Ann Lee").
+_ROLE_MODIFIERS = frozenset(
+    [
+        "Former",
+        "Veteran",
+        "Senior",
+        "Junior",
+        "Top",
+        "Independent",
+        "Local",
+        "Outgoing",
+        "Interim",
+        "Acting",
+        "Assistant",
+        "Head",
+        "Lead",
+        "Retired",
+        "Fellow",
+        "Rival",
+        "Then",
+        "Ex",
+        "New",
+        "Longtime",
+        "Star",
+        "Young",
+        "Injured",
+        "Legendary",
+        "Influential",
+        "Caretaker",
+        "Incoming",
+        "Substitute",
+        "Municipal",
+        "Regional",
+        "Federal",
+        "Provincial",
+        "Private",
+        "Public",
+        "Market",
+        "Political",
+        "Military",
+        "Defence",
+        "Defense",
+    ]
 )
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
@@ -954,6 +1033,8 @@ class EntityIndex:
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)
     gender: dict[int, str] = field(default_factory=dict)
     _people: list[tuple[int, int, int]] = field(default_factory=list)  # (order, start, idx)
+    # The paragraph read before the one whose quotes are being attributed (set by find_quotes).
+    prev_segment: Segment | None = None
 
     def finish(self) -> None:
         self.spans.sort()
@@ -1116,6 +1197,8 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     text = seg.text
     if _DOC_AFTER.match(text, end):
         return False  # "Montreux Convention", "Paris Agreement": a document named after a place
+    if text.startswith(" ", end) and _FACILITY_AFTER.match(text, end) and not hit.places[0].is_country:
+        return False  # "the Zaporizhzhia nuclear power plant": the place names the plant
     if hit.minor:
         # A small town's name is often a surname or a word: only "in Kaub", "Kaub, Germany", "Kaub district".
         prev = text[max(0, start - 15) : start].split()
@@ -1146,12 +1229,16 @@ def _run(
     text = seg.text
     # Organisation patterns first: they may contain places ("Bank of England").
     words = [t[0].rstrip(".") if t[0] not in ("Inc.", "Corp.", "Co.", "Ltd.") else t[0] for t in toks]
+    if _settlement_run(seg, toks, inner, out):
+        return
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
+        return
+    if _admin_run(seg, toks, words, inner, out):
         return
     if not inner and _feature_run(seg, toks, words, out, stop=stop):
         return
     second = [x for x in inner if x[0] == toks[1][1] and x[1] == toks[1][2]] if len(toks) == 2 else []
-    if second and words[0] in COMPASS and all(x[1] <= toks[0][2] or x is second[0] for x in inner):
+    if second and words[0] in COMPASS and all(x[1] <= toks[0][2] or x == second[0] for x in inner):
         sh = second[0][2]
         if sh.kind == "place" and not sh.places[0].is_country:
             # "East Siberia": the compass word belongs to the name
@@ -1214,8 +1301,8 @@ def _run(
             kinds.append("stop")  # "Prosecutors said"
         elif word in firsts and kinds and kinds[-1] == "title":
             kinds.append("name")  # "Defence Minister Jan Ostermann": not the month
-        elif word in nat or word in stop:
-            kinds.append("stop")
+        elif word in nat or word in stop or word in _RUN_CONNECTORS:
+            kinds.append("stop")  # "Kenya and Uganda": "and" joins two names, it is not one
         else:
             kinds.append("name")
         rest.append(tok)
@@ -1263,7 +1350,12 @@ def _run(
         before_name = i + 1 < len(kinds) and kinds[i + 1] == "name"
         first_here = (rest[i][0] in firsts and i + 1 < len(kinds) and kinds[i + 1] in ("name", "gaz")) or (
             # "coach Bo Svensson": a small place's name opening a cued name is a given name.
-            i == 0 and run_cue and before_name and not place0.is_country and place0.population < 1_000_000
+            i == 0
+            and run_cue
+            and before_name
+            and not place0.is_country
+            # "analyst Sofie Krag": a city's other-language name ("Sofie" for Sofia) opening a cued name
+            and (place0.population < 1_000_000 or not any(p.primary for p in hit_at[rest[i][1]][2].places))
         )
         # "painter Caravaggio", "coach Bo": a town's name right after a role noun is a person's.
         after_role = (
@@ -1341,6 +1433,70 @@ _FEATURE_LIST = re.compile(
     r"\b([A-Z][a-z]{2,20})(?:,[ \u00a0]([A-Z][a-z]{2,20}))?,?[ \u00a0]and[ \u00a0]([A-Z][a-z]{2,20})[ \u00a0]"
     r"(?:rivers|islands|lakes|seas|straits|deserts|peninsulas)\b"
 )
+
+
+# "the village of Jeomgok", "the department of Cauca": whatever the gazetteer knows, the name is a place.
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:town|village|city|hamlet|settlement|municipality|commune|district|province|department|county|region|"
+    r"prefecture|township|island|oblast|governorate)[ \u00a0]of[ \u00a0]$"
+)
+# "Uiseong County", "Kherson Oblast": a place named with its administrative unit.
+ADMIN_TAIL = frozenset(["Province", "County", "Prefecture", "Oblast", "Governorate", "District", "Region", "Krai"])
+
+
+def _settlement_run(
+    seg: Segment, toks: list[tuple[str, int, int]], inner: list[tuple[int, int, gz.Hit]], out: list[Found]
+) -> bool:
+    text = seg.text
+    s = toks[0][1]
+    if text[s - 3 : s - 1] != "of" or not _SETTLEMENT_OF.search(text, max(0, s - 20), s):
+        return False
+    # The name runs over capitalised words only ("Teotitlán del Valle" keeps its particle).
+    n = 1
+    while n < len(toks) and n < 4 and (toks[n][0][0].isupper() or toks[n][0] in NAME_PARTICLES):
+        n += 1
+    while n > 1 and not toks[n - 1][0][0].isupper():
+        n -= 1
+    e = toks[n - 1][2]
+    if toks[n - 1][0] in ADMIN_TAIL:
+        return False  # "the province of Cauca Province": the admin rule names it
+    exact = [h for h in inner if h[0] == s and h[1] == e]
+    if exact and exact[0][2].kind == "organisation":
+        return False
+    if exact:
+        out.append(Found(seg, s, e, "place", hit=exact[0][2]))
+    elif any(h[0] == s for h in inner):
+        return False  # it opens with a known place ("Kharkiv Oblast"): let the run's own rules read it
+    else:
+        out.append(Found(seg, s, e, "place", hit=_synthetic_place(text[s:e])))
+    for h in inner:
+        if h[0] >= e:
+            _add_hit(seg, h, out)
+    return n == len(toks)
+
+
+def _admin_run(
+    seg: Segment,
+    toks: list[tuple[str, int, int]],
+    words: list[str],
+    inner: list[tuple[int, int, gz.Hit]],
+    out: list[Found],
+) -> bool:
+    """ "North Gyeongsang Province", "Uiseong County": a place the gazetteer lacks, named without the unit."""
+    if len(toks) < 2 or len(toks) > 4 or words[-1] not in ADMIN_TAIL or (seg.in_ is not None and len(toks) > 3):
+        return False
+    if any(not t[0][0].isupper() for t in toks) or any(w in ORG_SUFFIX or w in gz.titles() for w in words[:-1]):
+        return False
+    s, e = toks[0][1], toks[-2][2]
+    if words[0] in ("The", "A", "An") or any(h[1] > e for h in inner):
+        return False
+    exact = [h for h in inner if h[0] == s and h[1] == e]
+    if exact:
+        return False  # "Guizhou Province": the gazetteer's place, read as usual
+    if len(toks) == 2 and words[0] in COMPASS:
+        return False
+    out.append(Found(seg, s, e, "place", hit=_synthetic_place(seg.text[s:e])))
+    return True
 
 
 def _synthetic_place(name: str) -> gz.Hit:
@@ -1515,14 +1671,27 @@ def _whole_run_org(
         acr = _KNOWN_AS.match(text, e)
     multi = len(toks) >= 2
     club = multi and (
-        (words[0] in CLUB_HEAD and words[1] not in titles)
+        (words[0] in CLUB_HEAD and words[1] not in titles and words[-1] not in NOT_PERSON_TAIL)
         or (words[-1] in CLUB_TAIL and words[0] not in firsts)
         or (words[-1] in NICKNAMES and not any(t[0][0].islower() for t in toks))
     )
     prev = text[max(0, s - 20) : s].split()
     context = (
         (bool(prev) and (prev[-1].lower() in ORG_CONTEXT or (prev[-1].endswith("maker") and prev[-1].islower())))
-        or (text[e + 1 : e + 2].islower() and bool(_ORG_NOUN_AFTER.match(text, e)))
+        or (
+            text[e + 1 : e + 2].islower()
+            and bool(_ORG_NOUN_AFTER.match(text, e))
+            and (multi or not sentence_initial(text, s))  # "Former bank executive ..."
+        )
+        or (
+            # "Sydbank analyst Sofie Krag", "Rosatom head Sergei Volkov": a body, then its employee
+            text[e + 1 : e + 2].islower()
+            and bool(_ROLE_THEN_NAME.match(text, e))
+            and not (words[0] in firsts and multi)
+            and not (multi and words[-1] in firsts)
+            and not any(h[2].kind == "place" for h in inner)
+            and not (not multi and words[0] in _ROLE_MODIFIERS)
+        )
         or (len(prev) >= 2 and prev[-2].lower() in ("shares", "stock", "stake") and prev[-1] in ("of", "in"))
         or (
             text.startswith(_STATEMENT_START, e)
@@ -1585,6 +1754,8 @@ def _person(
         return
     before = text[max(0, s - 60) : s]
     after = text[e : e + 80]
+    if len(grp) == 1 and before[-2:-1].isdigit() and before[-1:] == " ":
+        return  # "who played 31 Tests, said": a counted noun, not a name
     if name.isupper() and len(grp) == 1 and not titled:
         # "AFAD said", "according to NATO", "analyst at ANZ": an acronym with a cue is an organisation.
         if (
@@ -1883,13 +2054,18 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
         for m in _ROLE_NP.finditer(seg.text):
             head = m.group(3).lower()
             names = by_role.get(head)
+            kin = not names
+            if kin:
+                # "the diplomat" for "Ambassador Ann Lee": a near role of the same kind, named earlier
+                names = [n for k in ROLE_KIN.get(head, ()) for n in by_role.get(k, ())]
             if not names:
                 continue
-            chosen = names[0]
+            chosen = None if kin else names[0]
             for o, s, key in order:
                 if (o, s) < (seg.order, m.start()) and key in names:
                     chosen = key
-            out.append(Found(seg, m.start(2), m.end(2), "person", chosen))
+            if chosen is not None:
+                out.append(Found(seg, m.start(2), m.end(2), "person", chosen))
     return out
 
 

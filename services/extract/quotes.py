@@ -138,6 +138,10 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
                 if who is not None and index.entities[who].type == "person" and index.gender.get(who, g) == g:
                     return who
             break
+        else:
+            who = _previous_subject(seg, pos, g, index)
+            if who is not None:
+                return who
         return index.person_before(seg.order, pos, g)
     if m.group("orgn"):
         # "the Central Bank said": the organisation written there; "the central bank said": the
@@ -164,6 +168,23 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
     if idx is not None and index.entities[idx].type == "place":
         return None
     return idx
+
+
+def _previous_subject(seg: Segment, pos: int, gender: str, index: EntityIndex) -> int | None:
+    """ "Venkat said he would call captain Arjun Malhotra." then "'...,' he told reporters": with no
+    clause or person before the pronoun in its own paragraph, the subject of the previous paragraph's
+    last reporting clause beats a person named there as an object."""
+    prev = index.prev_segment
+    if prev is None or prev.order >= seg.order or index.person_last(seg.order, 0, pos) is not None:
+        return None
+    for _c_at, c in reversed(_clauses(prev.text)[-4:]):
+        if c.group("pron"):
+            return None
+        who = _resolve(c, prev, 0, index)
+        if who is not None and index.entities[who].type == "person" and index.gender.get(who, gender) == gender:
+            return who
+        return None
+    return None
 
 
 def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
@@ -301,6 +322,18 @@ def _clause_earlier(
     return None
 
 
+def _last_clause_speaker(seg: Segment, index: EntityIndex) -> tuple[int | None, str | None]:
+    """The speaker of a paragraph's last reporting clause, when it names one; else nobody."""
+    if _ANY_CUE.search(seg.text) is None:
+        return None, None
+    clauses = _clauses(seg.text)
+    if not clauses:
+        return None, None
+    m = clauses[-1][1]
+    idx = _resolve(m, seg, 0, index)
+    return (idx, m.group("cue")) if idx is not None else (None, None)
+
+
 @functools.lru_cache(maxsize=64)
 def _clauses(text: str) -> list[tuple[int, re.Match[str]]]:
     found = [(m.start(), m) for rx in (_SP_VERB, _ACCORDING) for m in rx.finditer(text)]
@@ -312,6 +345,7 @@ def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
     all_spans: list[list[Span]] = [_spans(seg) for seg in segs]
     prev_speaker: tuple[int | None, str | None] = (None, None)
     prev_open = False  # the previous paragraph ended inside a quote
+    index.prev_segment = None
     for seg, spans in zip(segs, all_spans, strict=True):
         clauses: list[tuple[int, re.Match[str]]] | None = None  # built only when needed
         for k, sp in enumerate(spans):
@@ -332,7 +366,11 @@ def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
             prev_speaker = (last.speaker, last.cue)
             prev_open = last.close_mark is None
         elif seg.order >= 0:
-            prev_speaker, prev_open = (None, None), False
+            # "Dr Ann Lee, the regional director, said the figures should alarm everyone." then a
+            # paragraph that is all quote: the speaker of the paragraph's last reporting clause goes on.
+            prev_speaker, prev_open = _last_clause_speaker(seg, index), False
+        if seg.order >= 0:
+            index.prev_segment = seg
     _share_across_continuations(all_spans)
     out: list[Quote] = []
     for spans in all_spans:
