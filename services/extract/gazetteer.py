@@ -24,7 +24,14 @@ DATA = Path(__file__).parent / "data"
 
 # Latin letters only: alternate names in other scripts cannot match English copy.
 _LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f' .-]+$")
-_WORD_CHAR = re.compile(r"\w")
+# pyahocorasick finds a child node by a linear scan of the node's children in insertion order,
+# and the root has one child per first letter of a name (about ninety). Most characters of
+# English copy start no name and were looked for through the whole list at each position; a
+# sentinel word per such character, inserted first, puts them at the head of the root's list.
+# Each ends in U+FFFF, which no name holds: their nodes lead to no name, so every search finds
+# the same names as without them (a text holding U+FFFF can match a sentinel; find drops it).
+_SENTINEL = "\uffff"
+_SENTINEL_LEADS = " etaoinsrhldcumfpgwybvkxjqz,.-'\u2019\"\u201c\u201d0123456789():;\u00a0\n"
 # "Osaka-based", "Kyiv-born": the place is named all the same.
 _ATTRIBUTIVE = re.compile(r"-(?:based|born|bred|raised|registered|headquartered|listed|bound|area|region)\b")
 _CN_ADMIN_TAIL = re.compile(r"[ ](?:Sheng|Shi)$")
@@ -345,6 +352,8 @@ class Gazetteer:
 
         self._hits: list[Hit] = []
         auto = ahocorasick.Automaton()
+        for c in _SENTINEL_LEADS:
+            auto.add_word(c + _SENTINEL, (_SENTINEL, -1))
         for surface, places in table.items():
             countries_first = tuple(sorted(places, key=lambda p: (not p.is_country, not p.primary, -p.population)))
             if countries_first[0].is_country:
@@ -473,21 +482,23 @@ class Gazetteer:
         """Longest non-overlapping matches that start and end on word boundaries."""
         out: list[tuple[int, int, Hit]] = []
         n = len(text)
+        hits = self._hits
         for end_idx, (surface, idx) in self._auto.iter_long(text):
             end = end_idx + 1
             start = end - len(surface)
-            if start > 0 and _WORD_CHAR.match(text[start - 1]):
+            # c.isalnum() or c == "_" is re's \w for one character.
+            if idx < 0 or (start > 0 and ((c := text[start - 1]).isalnum() or c == "_")):
                 continue
-            if end < n and (_WORD_CHAR.match(text[end]) or (text[end] == "-" and not _ATTRIBUTIVE.match(text, end))):
+            if end < n and ((c := text[end]).isalnum() or c == "_" or (c == "-" and not _ATTRIBUTIVE.match(text, end))):
                 continue
-            out.append((start, end, self._hits[idx]))
+            out.append((start, end, hits[idx]))
         return out
 
     def lookup(self, surface: str) -> Hit | None:
         """Exact lookup of one surface form (dateline cities, any case)."""
         for form in (surface, surface.title()):
             got: tuple[str, int] | None = self._auto.get(form, None)
-            if got is not None:
+            if got is not None and got[1] >= 0:
                 return self._hits[got[1]]
         return None
 

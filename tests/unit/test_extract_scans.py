@@ -1,4 +1,4 @@
-"""The cheap pre-scans of dates and quantities find exactly what the full patterns find."""
+"""The cheap scans of dates, quantities and the gazetteer find exactly what the full searches find."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.extract.dates import DATE_AT, DATE_RE, REL_AT, REL_RE
+from services.extract.gazetteer import gazetteer
 from services.extract.quantities import QTY_AT, QTY_RE
 from services.extract.text import finditer_at, has_digit
 
@@ -52,3 +53,12 @@ def test_prescan_examples() -> None:
         expected = spans(pattern.finditer(text))
         assert expected
         assert expected == spans(finditer_at(pattern, text, starts))
+
+
+def test_gazetteer_sentinels_match_no_name() -> None:
+    """The gazetteer's speed-up sentinels (words ending in U+FFFF) are never returned as hits."""
+    gaz = gazetteer()
+    text = "Talks in Paris\uffff and e\uffff, \uffff Moscow ended."
+    assert [(text[s:e], hit.kind) for s, e, hit in gaz.find(text)] == [("Paris", "place"), ("Moscow", "place")]
+    assert gaz.lookup("e\uffff") is None
+    assert gaz.lookup(" \uffff") is None
