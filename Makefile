@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: venv test test-fast lint format demo bench schemas clean
+COMPILED ?= .venv-compiled
+SOURCES := $(shell find services -name '*.py' -o -name '*.tsv' -o -name '*.json' -o -name '*.txt' -o -name '*.csv')
+
+.PHONY: venv compiled test test-fast lint format demo bench schemas clean
 
 $(BIN)/wirestream: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,6 +15,20 @@ $(BIN)/wirestream: pyproject.toml
 	@touch $@
 
 venv: $(BIN)/wirestream
+
+# The production build (as in the Dockerfile): extract's modules compiled with mypyc, installed
+# (not editable) in a venv of its own, so the development tree stays pure Python.
+$(COMPILED)/bin/python:
+	$(PYTHON) -m venv $(COMPILED)
+	$(COMPILED)/bin/pip install --quiet --upgrade pip setuptools wheel 'mypy>=1.10' 'pydantic>=2.7,<3'
+
+$(COMPILED)/.built: $(COMPILED)/bin/python pyproject.toml setup.py $(SOURCES)
+	$(COMPILED)/bin/pip install --quiet .
+	WIRESTREAM_COMPILE=1 $(COMPILED)/bin/pip install --quiet --no-build-isolation --force-reinstall --no-deps .
+	@touch $@
+
+compiled: $(COMPILED)/.built  ## the compiled build in .venv-compiled (needs a C compiler)
+	$(COMPILED)/bin/wirestream version
 
 test: venv  ## every tier: unit, integration (real Redis), e2e (workers as processes)
 	$(BIN)/pytest
@@ -31,15 +48,16 @@ format: venv
 demo: venv  ## private Redis, four workers, samples/ pushed, each enriched event summarised
 	$(BIN)/python -m services.demo
 
-bench: venv  ## the pipeline against the redis-py limit (~5 min); add --large for the memory run
+bench: venv compiled  ## the pipeline against the redis-py limit (~5 min), compiled build; ARGS=--large adds the memory run
 	$(BIN)/python -m benchmarks.stages
-	$(BIN)/python -m benchmarks.pipeline
+	$(COMPILED)/bin/python -P benchmarks/stages.py
+	$(COMPILED)/bin/python -P benchmarks/pipeline.py $(ARGS)
 
 schemas: venv
 	$(BIN)/wirestream schemas
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(COMPILED) build .pytest_cache .mypy_cache .ruff_cache
 
 .PHONY: secrets
 secrets:  ## .env with a random password per Redis ACL user (git-ignored; existing ones are kept)

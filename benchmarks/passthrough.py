@@ -22,7 +22,7 @@ import orjson
 import redis
 
 if __package__ in (None, ""):  # run as a file: make the repo importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.append(str(Path(__file__).resolve().parents[1]))  # after site-packages: an installed build wins
 
 PREFIX = "pt"
 STREAMS = ("raw", "ingested", "normalised", "extracted", "enriched")

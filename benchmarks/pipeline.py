@@ -42,10 +42,11 @@ import orjson
 import redis
 
 if __package__ in (None, ""):  # run as a file: make the repo importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.append(str(Path(__file__).resolve().parents[1]))  # after site-packages: an installed build wins
 
 from benchmarks import passthrough
 from benchmarks.corpus import story
+from services import build
 from services.localredis import RedisServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +118,7 @@ def machine() -> str:
     except OSError:
         pass
     mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {mem_gb:.0f} GB RAM, Python {platform.python_version()}"
+    return f"{os.cpu_count()} cores ({cpu}), {mem_gb:.0f} GB RAM, Python {platform.python_version()}, {build()} build"
 
 
 def cpu_seconds(pid: int) -> float:

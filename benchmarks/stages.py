@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):  # run as a file: make the repo importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.append(str(Path(__file__).resolve().parents[1]))  # after site-packages: an installed build wins
 
 from benchmarks.corpus import corpus
+from services import build
 from services.core.envelope import DATA_FIELD, decode
 from services.core.models import ExtractedArticle, IngestedArticle, NormalisedArticle
 from services.core.settings import load_settings
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         whole[stage.name] = _best(run_stage, args.repeat)
 
     print(f"wirestream stage micro-benchmark: {n} stories, {mb:.2f} MB raw text "
-          f"(mean {raw_bytes / n:.0f} B), one core, CPU time, best of {args.repeat}")  # fmt: skip
+          f"(mean {raw_bytes / n:.0f} B), one core, CPU time, best of {args.repeat}; {build()} build")  # fmt: skip
     print(f"load average at the end: {load_average()}")
     print()
     print(f"{'':34}{'MB/s':>8}{'µs/article':>12}{'target':>16}")

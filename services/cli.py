@@ -102,8 +102,10 @@ def _entries(
 
 @app.command()
 def version() -> None:
-    """Print the wirestream version."""
-    out.print(__version__)
+    """Print the wirestream version and build (compiled with mypyc, or pure Python)."""
+    from services import build
+
+    out.print(f"{__version__} ({build()})")
 
 
 @app.command()

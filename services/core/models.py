@@ -148,6 +148,22 @@ class EnrichedArticle(ExtractedArticle):
     supersedes: str | None = Field(None, description="CloudEvent id of the version this one replaces")
 
 
+class PublishInput(ArticleBase):
+    """What publish reads of an extracted article: the fields that key and version its story.
+
+    Everything else passes through untouched as parsed JSON (no model per entity and
+    mention on the hot path); the enriched event is then checked whole against its JSON
+    Schema, so a malformed extracted event is still caught, by the committed schema.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=False, populate_by_name=True)
+
+    headline: str | None = None
+    slugline: str | None = None
+    signals: list[str] = Field(default_factory=list)
+    supersedes: str | None = None
+
+
 class DeadLetter(_Model):
     stage: str
     reason: str = Field(description="a sentence saying why")

@@ -160,7 +160,7 @@ def finish_entry(stage: Stage, decoded: Decoded, ctx: StageContext) -> Outcome:
             event_type=stage.event_type,
             stage=stage.name,
             subject=article.id,
-            data=article.model_dump(mode="json", by_alias=True),
+            data=document(article),
             correlation_id=decoded.correlation_id or article.correlation_id,
             event_id_=event_id(article.id, stage.event_type, article.version),
         )
@@ -184,6 +184,20 @@ def finish_entry(stage: Stage, decoded: Decoded, ctx: StageContext) -> Outcome:
         )
     except Exception as exc:
         return _failure(stage, entry, ctx, exc, article_id)
+
+
+def document(article: BaseModel) -> dict[str, Any]:
+    """The article as the JSON object of its event's ``data``.
+
+    Extra fields a model allows (see PublishInput) were parsed from JSON and are still
+    JSON values: they are copied as they are rather than walked by the serializer.
+    """
+    extra = article.__pydantic_extra__
+    if not extra:
+        return article.model_dump(mode="json", by_alias=True)
+    data = article.model_dump(mode="json", by_alias=True, exclude=set(extra))
+    data.update(extra)
+    return data
 
 
 def _claim_version(stage: Stage, article: ArticleBase, ctx: StageContext) -> StoryClaim | None:

@@ -9,8 +9,9 @@ from charset_normalizer import from_bytes
 
 from services.core.errors import Undecodable
 
-# Control characters that wire formats use on purpose (ANPA-1312, IPTC 7901 framing).
-_WIRE_CONTROLS = frozenset("\t\n\r\x01\x02\x03\x04\x0b\x0c\x11\x12\x13\x14\x16\x1d\x1e\x1f\x7f")
+# Control characters other than those wire formats use on purpose (ANPA-1312, IPTC 7901
+# framing: TAB LF CR SOH STX ETX EOT VT FF DC1-DC4 SYN GS RS US DEL).
+_STRAY_CONTROL = re.compile("[\x00\x05-\x08\x0e\x0f\x10\x15\x17-\x1c]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -53,7 +54,7 @@ def _checked(text: str, charset: str) -> tuple[str, str]:
         text = _ANSI.sub("", text)
     sample = text[:65536]
     if sample:
-        controls = sum(1 for ch in sample if ch < " " and ch not in _WIRE_CONTROLS)
+        controls = len(_STRAY_CONTROL.findall(sample))
         if controls / len(sample) > _MAX_CONTROL_SHARE:
             raise Undecodable(f"{controls} control characters in the first {len(sample)}: it looks like binary data")
     return text, charset

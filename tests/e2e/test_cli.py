@@ -110,3 +110,13 @@ def test_more_commands_have_help(command: str) -> None:
     """The remaining commands answer --help."""
     result = subprocess.run([WIRESTREAM, command, "--help"], capture_output=True, timeout=60, check=False)
     assert result.returncode == 0 and b"Usage" in result.stdout
+
+
+def test_version_names_the_build() -> None:
+    """`wirestream version` says whether extract runs compiled (mypyc) or as pure Python."""
+    from services import __version__, build
+
+    result = subprocess.run([WIRESTREAM, "version"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [__version__, f"({build()})"]
+    assert build() == "pure"  # the development install is editable and never compiled

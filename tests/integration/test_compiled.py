@@ -1,0 +1,106 @@
+"""The compiled build (setup.py, WIRESTREAM_COMPILE=1, mypyc) gives the pure build's output.
+
+The Docker image and the benchmark run the compiled extract modules while the other tests
+run the pure ones, so this test builds them from a copy of the tree and compares the two on
+every evaluation story and a slice of the benchmark corpus, field by field.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+import orjson
+import pytest
+
+from benchmarks.corpus import corpus
+from services.core.envelope import DATA_FIELD, decode
+from services.core.models import NormalisedArticle
+from services.core.settings import load_settings
+from services.core.stage import Entry, StageContext, handle_entry
+from services.core.streams import Keys
+from services.evaluate import story_files
+from services.extract.analyse import analyse
+from services.pipeline import load_stage
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL_DIR = ROOT / "tests" / "eval"
+
+if shutil.which(os.environ.get("CC", "cc")) is None and not os.environ.get("CI"):
+    pytest.skip("no C compiler for the mypyc build; CI has one", allow_module_level=True)
+
+# Run with the compiled tree first on sys.path: analyse each normalised article given on stdin.
+CHILD = """
+import sys, orjson
+from services import build
+from services.core.models import NormalisedArticle
+from services.extract.analyse import analyse
+assert build() == "compiled", build()
+for line in sys.stdin.buffer:
+    a = analyse(NormalisedArticle.model_validate_json(line))
+    sys.stdout.buffer.write(orjson.dumps([[x.model_dump(mode="json", by_alias=True) for x in xs]
+        for xs in (a.entities, a.quotes, a.dates, a.quantities)] + [a.dateline_date]) + b"\\n")
+"""
+
+
+def _normalised() -> list[NormalisedArticle]:
+    """Evaluation stories and benchmark stories, through ingest and normalise (pure)."""
+    settings = load_settings(consumer="test", log_format="json")
+    ctx = StageContext(settings=settings, keys=Keys(settings.prefix), consumer="test")
+    raw: list[dict[bytes, bytes]] = []
+    for story, expected in story_files(EVAL_DIR):
+        fields = {b"text": story.read_bytes()}
+        for key in ("source", "received_at"):
+            if (value := orjson.loads(expected.read_bytes()).get(key)) is not None:
+                fields[key.encode()] = str(value).encode()
+        raw.append(fields)
+    raw += [{b"text": text.encode(), b"source": agency.encode()} for text, agency in corpus(300)]
+    out = []
+    for i, fields in enumerate(raw):
+        entry = Entry(id=f"{1_700_000_000_000 + i}-0", fields=fields)
+        for name in ("ingest", "normalise"):
+            outcome = handle_entry(load_stage(name), entry, ctx)
+            assert outcome.kind == "out", outcome.reason
+            entry = Entry(id=entry.id, fields={DATA_FIELD: outcome.payload})
+        out.append(NormalisedArticle.model_validate(decode(entry.fields[DATA_FIELD])["data"]))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_compiled_extract_matches_pure_python(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    shutil.copytree(ROOT / "services", src / "services", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    env = {**os.environ, "WIRESTREAM_COMPILE": "1"}
+    built = subprocess.run(
+        [sys.executable, "setup.py", "-q", "build_ext", "--inplace"],
+        cwd=src, env=env, capture_output=True, text=True, timeout=800, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    compiled = [p for p in (src / "services" / "extract").iterdir() if p.name.endswith(tuple(EXTENSION_SUFFIXES))]
+    assert {p.name.split(".")[0] for p in compiled} >= {"entities", "quotes", "gazetteer", "dates", "quantities"}
+
+    articles = _normalised()
+    child = subprocess.run(
+        [sys.executable, "-P", "-c", CHILD],
+        cwd=src, env={**os.environ, "PYTHONPATH": str(src)},
+        input=b"".join(a.model_dump_json(by_alias=True).encode() + b"\n" for a in articles),
+        capture_output=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert child.returncode == 0, child.stderr.decode()[-3000:]
+    got = [orjson.loads(line) for line in child.stdout.splitlines()]
+    assert len(got) == len(articles)
+    for article, compiled_result in zip(articles, got, strict=True):
+        a = analyse(article)
+        pure = [
+            [x.model_dump(mode="json", by_alias=True) for x in xs]
+            for xs in (a.entities, a.quotes, a.dates, a.quantities)
+        ]
+        assert compiled_result == [*pure, a.dateline_date], article.headline
