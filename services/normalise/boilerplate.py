@@ -233,4 +233,4 @@ def is_boilerplate(line: str) -> bool:
     # A caption's credit and a breadcrumb's last part never end a sentence: most copy stops here.
     if last not in ".!?" and ((size <= 200 and _is_credited_caption(line)) or _is_breadcrumb(line)):
         return True
-    return _is_timestamp(line) or is_signoff(line)
+    return (size <= _TIMESTAMP_MAX and _is_timestamp(line)) or (size <= _SIGNOFF_ALONE_MAX and is_signoff(line))

@@ -89,15 +89,16 @@ def _by_script(sample: str, letters: int) -> str | None:
     return lang
 
 
-def _ascii_words(sample: str) -> list[str] | None:
-    """The case-folded words of ``sample`` when it is ASCII but for punctuation, else None."""
+def _ascii_letters(sample: str) -> str | None:
+    """``sample`` case-folded with spaces for all but its letters, when it is ASCII but
+    for punctuation; else None."""
     if not sample.isascii():
         for mark in _PUNCTUATION:
             if mark in sample:
                 sample = sample.replace(mark, " ")
         if not sample.isascii():
             return None
-    return sample.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
+    return sample.encode("ascii").translate(_ASCII_LETTERS).decode("ascii")
 
 
 def _by_stopwords(words: list[str]) -> str | None:
@@ -116,12 +117,12 @@ def _by_stopwords(words: list[str]) -> str | None:
 def detect_language(text: str) -> str | None:
     """Return the BCP 47 primary tag of ``text``'s language, or None when unsure."""
     sample = text[:_SAMPLE]
-    words = _ascii_words(sample)
-    if words is not None:
+    letters_only = _ascii_letters(sample)
+    if letters_only is not None:
         # Letters and punctuation only, none of them in a script of its own: no script count.
-        if sum(map(len, words)) < _MIN_LETTERS:
+        if len(letters_only) - letters_only.count(" ") < _MIN_LETTERS:
             return None
-        return _by_stopwords(words)
+        return _by_stopwords(letters_only.split())
     words = _WORDS.findall(sample.casefold())
     letters = sum(map(len, words))
     if letters < _MIN_LETTERS:

@@ -156,12 +156,13 @@ def _signals(headline: str) -> tuple[str, list[str]]:
 
 
 def _is_heading(text: str) -> bool:
+    # The word count last: most paragraphs end in a full stop and go no further.
     return (
         len(text) <= _HEADING_MAX
-        and len(text.split()) <= 10
         and text[-1] not in _HEADING_END
         and text[0] not in _QUOTES
         and text[0].isupper()
+        and len(text.split()) <= 10
     )
 
 
