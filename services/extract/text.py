@@ -101,12 +101,18 @@ def sentence_initial(text: str, start: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_ASCII_DIGITS = b"0123456789"
 
 
 def has_digit(text: str) -> bool:
-    """Whether `\\d` matches anywhere in `text`; ASCII text (the common case) takes a plainer class."""
-    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+    """Whether `\\d` matches anywhere in `text`.
+
+    ASCII text (the common case) is tested by deleting the digits from its bytes, a plain C
+    loop about twice as fast as the regex engine's scan.
+    """
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_DIGITS)) < len(text)
+    return _DIGIT.search(text) is not None
 
 
 def finditer_at(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
