@@ -16,7 +16,7 @@ _BREADCRUMB_MAX = 200  # at most a few dozen short parts
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _SIGNOFF_ALONE_MAX = 40  # "(Reuters)", "-- Xinhua", "/TASS/", "AAP RTV", "ENDITEM"
-# The longest standalone phrase or share widget ("share on" and 30 more characters);
+# The longest standalone phrase or share widget ("comments on" and 30 more characters);
 # a longer line skips those tests (tests/unit/test_boilerplate.py holds this bound).
 _FURNITURE_MAX = 42
 # "Lesen sie auch:" is the longest labelled prefix: its colon comes within 16 characters.
