@@ -48,7 +48,14 @@ def _rank(p: Place) -> tuple[bool, int]:
 def _score(p: Place, votes: Counter[str]) -> float:
     """Country context first, then size; an alternate spelling counts a quarter of its population."""
     size = p.population * (1.0 if p.primary else 0.25)
-    return 1.5 * min(votes[p.country_code], 3) + math.log10(size + 10) + (1.0 if p.is_country else 0.0)
+    return 1.5 * min(votes.get(p.country_code, 0), 3) + math.log10(size + 10) + (1.0 if p.is_country else 0.0)
+
+
+def _best(places: tuple[Place, ...], votes: Counter[str]) -> Place:
+    """The best-scoring reading, the first of equals (most names have one reading: no scoring)."""
+    if len(places) == 1:
+        return places[0]
+    return max(places, key=lambda p: _score(p, votes))
 
 
 def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = None) -> list[Place]:
@@ -57,9 +64,12 @@ def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = Non
     if agency and agency.strip().lower() in AGENCY_COUNTRY:
         votes[AGENCY_COUNTRY[agency.strip().lower()]] += 1
     for h in context:
-        votes[max(h.places, key=lambda p: _score(p, votes)).country_code] += 3
+        votes[_best(h.places, votes).country_code] += 3
     ambiguous: list[Hit] = []
     for h in hits:
+        if len(h.places) == 1:
+            votes[h.places[0].country_code] += 1
+            continue
         codes = {p.country_code for p in h.places}
         if len(codes) == 1:
             votes[next(iter(codes))] += 1
@@ -68,7 +78,7 @@ def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = Non
     # A name whose best reading dwarfs the others ("Naples": the Italian city, not the Florida one)
     # is context too, but weaker than a name with a single reading.
     for h in ambiguous:
-        best = max(h.places, key=lambda p: _score(p, votes))
+        best = _best(h.places, votes)
         rivals = [p.population for p in h.places if p.country_code != best.country_code]
         if best.country_code and best.population > 10 * max(rivals, default=0):
             votes[best.country_code] += 1
@@ -77,6 +87,6 @@ def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = Non
     for h in hits:
         key = id(h)
         if key not in cache:
-            cache[key] = max(h.places, key=lambda p: _score(p, votes))
+            cache[key] = _best(h.places, votes)
         out.append(cache[key])
     return out
