@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import Protocol
 
@@ -15,6 +16,7 @@ class _Parser(Protocol):
     def parse(self, text: str) -> ParsedCopy: ...
 
 
+@functools.cache  # import_module costs a microsecond a call, as much as a regex
 def parser_for(fmt: str) -> _Parser:
     if fmt not in FORMATS:
         raise Unparseable(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

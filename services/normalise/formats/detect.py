@@ -14,7 +14,11 @@ _XML_ROOTS = {"nitf": "nitf", "NewsML": "newsml12", "newsMessage": "newsml2", "n
 # ANPA: SYN SYN SOH + selector letter and 4-digit sequence, or AP's second header line.
 _ANPA = re.compile(r"^\x16*\x01[a-z]\d{4}\x1f|^[a-z] [a-z][\x13\x14][\x11\x12] ", re.I | re.M)
 # IPTC 7901: ZCZC, or SOH + "eca062 4 i 211" (service+sequence, priority, category, words).
-_IPTC = re.compile(r"^(?:ZCZC|\s*\x01?\s*[a-z]{2,4}\d{3,4}\s+\d\s+[a-z]{1,3}\s+\d{1,5}\b)", re.I | re.M)
+_IPTC_HEADER = r"(?:ZCZC|\s*\x01?\s*[a-z]{2,4}\d{3,4}\s+\d\s+[a-z]{1,3}\s+\d{1,5}\b)"
+# At the start of the copy or of any line: the "\n" of the second lets the regex engine
+# jump from line to line rather than try every character, as "^" under re.M does.
+_IPTC_FIRST = re.compile(_IPTC_HEADER, re.I)
+_IPTC_LINE = re.compile(r"\n" + _IPTC_HEADER, re.I)
 # dpa's head end (" =") followed by a "City (dpa) - " opening, for copy without a header.
 _DPA_HEADS = re.compile(r" =[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]*\S[^\n]{0,80}\((?:[\w/-]*dpa[\w/-]*)\) -", re.I)
 
@@ -34,7 +38,8 @@ def _detect(head: str) -> str:
     # Both ANPA shapes hold a control character that other copy does not.
     if ("\x01" in head or "\x13" in head or "\x14" in head) and _ANPA.search(head[:512]):
         return "anpa1312"
-    if _IPTC.search(head[:512]) or _DPA_HEADS.search(head):
+    top = head[:512]
+    if _IPTC_FIRST.match(top) or _IPTC_LINE.search(top) or (" =" in head and _DPA_HEADS.search(head)):
         return "iptc7901"
     return "text"
 
