@@ -102,10 +102,9 @@ def _explicit(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
     return (_make(y, month, day) if y is not None else None), bool(y_text)
 
 
-def _rel_matches(text: str) -> Iterator[re.Match[str]]:
+def _rel_matches(text: str) -> Iterator[re.Match[str]] | tuple[()]:
     """REL_RE.finditer(text); every match holds "day" or "orrow", so most text costs two finds."""
-    if "day" in text or "orrow" in text:
-        yield from finditer_at(REL_RE, text, REL_AT)
+    return finditer_at(REL_RE, text, REL_AT) if "day" in text or "orrow" in text else ()
 
 
 def _weekday_hint(segs: list[Segment]) -> int | None:
@@ -165,17 +164,12 @@ def find_dates(segs: list[Segment], anchor: date | None, year: int | None) -> li
         # Every explicit date holds a digit.
         for m in finditer_at(DATE_RE, text, DATE_AT) if has_digit(text) else ():
             got, _ = _explicit(m, anchor.year if anchor else year)
-            out.append(
-                DateValue(
-                    text=m.group(),
-                    value=got.isoformat() if got else None,
-                    block=seg.block,
-                    start=m.start(),
-                    end=m.end(),
-                )
-            )
+            start, end = m.span()
+            value = got.isoformat() if got else None
+            out.append(DateValue(text=text[start:end], value=value, block=seg.block, start=start, end=end))
         for m in _rel_matches(text):
+            start, end = m.span()
             value = _relative(m, anchor, text).isoformat() if anchor else None
-            out.append(DateValue(text=m.group(), value=value, block=seg.block, start=m.start(), end=m.end()))
+            out.append(DateValue(text=text[start:end], value=value, block=seg.block, start=start, end=end))
     out.sort(key=lambda d: (d.block or 0, d.start))
     return out
