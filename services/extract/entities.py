@@ -704,6 +704,8 @@ ORG_CONTEXT = frozenset(
 # A name ending in one of these is a feature, route, event or document, never a person.
 NOT_PERSON_TAIL = frozenset(
     [
+        "Slam",  # "Grand Slam"
+        "Garros",  # "Roland Garros", the tournament and its grounds
         "Sea",
         "Route",
         "River",
@@ -1143,6 +1145,33 @@ def _person_tokens(toks: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     return [g for g in groups if g]
 
 
+_INITIAL_GAP = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]$")
+_PARTICLE_GAP = re.compile(r" (?:van|von|de|da|di|du|del|della|dos|das) (?:der|den|de|la|le|los|las|dem) ")
+_GENERATION = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
+def _runs(text: str, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """Capitalised runs, joined across a middle initial: "Dwayne A. Brown Jr.", "K. Srinath Rao".
+
+    A run that ends in a one-letter initial ("Dwayne A") joins the run after its full stop when
+    that run does not open with a function word ("Plan B. The ..." stays two).
+    """
+    out: list[tuple[int, int]] = []
+    for run in RUN_RE.finditer(text):
+        rs, re_ = run.span()
+        if out and 6 <= rs - out[-1][1] <= 12 and _PARTICLE_GAP.fullmatch(text, out[-1][1], rs):
+            out[-1] = (out[-1][0], re_)  # "Pieter van der Linden", "Maria de la Cruz"
+            continue
+        if out and rs == out[-1][1] + 2 and _INITIAL_GAP.search(text, max(0, rs - 4), rs):
+            first = text[rs:re_].split(None, 1)[0]
+            prev = text[out[-1][0] : out[-1][1]]
+            if first not in stop and (len(prev) == 1 or " " in prev) and prev.split()[0] not in stop:
+                out[-1] = (out[-1][0], re_)
+                continue
+        out.append((rs, re_))
+    return out
+
+
 def _scan(seg: Segment, out: list[Found]) -> None:
     """Pass one over one segment."""
     text = seg.text
@@ -1152,28 +1181,32 @@ def _scan(seg: Segment, out: list[Found]) -> None:
     stop, nat, titles, firsts = gz.stopwords(), gz.nationalities(), gz.titles(), gz.first_names()
     hi = 0
     covered = 0  # end of the last organisation name, which may run past its capitalised run
-    for run in RUN_RE.finditer(text):
-        rs, re_ = run.span()
+    ext_from = len(text)  # where that name left its own run ("Ministry of Health, Labour and Welfare")
+    for rs, re_ in _runs(text, stop):
         if rs < covered:
             continue
         while hi < len(hits) and hits[hi][1] <= rs:
-            _add_hit(seg, hits[hi], out)
+            if not (ext_from <= hits[hi][0] and hits[hi][1] <= covered):
+                _add_hit(seg, hits[hi], out)
             hi += 1
         inner: list[tuple[int, int, gz.Hit]] = []
         while hi < len(hits) and hits[hi][0] < re_:
             inner.append(hits[hi])
             hi += 1
-        word = run.group()
+        word = text[rs:re_]
         if not inner and word in stop:
             continue  # "The", "However": a lone function word names nothing
         toks = [(m.group(), m.start() + rs, m.end() + rs) for m in TOKEN_RE.finditer(word)]
         n_before = len(out)
         _run(seg, toks=toks, inner=inner, out=out, stop=stop, nat=nat, titles=titles, firsts=firsts)
         for f in out[n_before:]:
-            if f.kind == "organisation":
-                covered = max(covered, f.end)
+            if f.kind == "organisation" and f.end > covered:
+                covered = f.end
+                if f.end > re_:
+                    ext_from = re_  # names inside the continuation belong to the organisation
     for h in hits[hi:]:
-        _add_hit(seg, h, out)
+        if not (ext_from <= h[0] and h[1] <= covered):
+            _add_hit(seg, h, out)
     _feature_lists(seg, out)
 
 
@@ -1255,6 +1288,8 @@ def _run(
             # "Ministry of Health, Labour and Welfare": a listed field of competence continues the name.
             more = _ORG_LIST_TAIL.match(text, e)
             e = more.end() if more else e
+        if org[1] == len(toks) - 1:
+            e = _org_continuation(text, s, e)
         exact = [h for h in inner if h[0] == s and h[1] == e]
         if exact:
             _add_hit(seg, exact[0], out)
@@ -1263,6 +1298,9 @@ def _run(
             if name.startswith(("The ", "the ")):
                 s, name = s + 4, name[4:]
             key = gz.gazetteer().org_aliases.get(name, name)
+            un = _UN_PREFIX.match(name)
+            if key == name and un is not None:  # "UN Office for the Coordination of Humanitarian Affairs"
+                key = gz.gazetteer().org_aliases.get(name[un.end() :], key)
             out.append(Found(seg, s, e, "organisation", key))
             acr = _ACRONYM_AFTER.match(text, e) or _KNOWN_AS.match(text, e)
             if acr is not None:  # "Federal Trade Commission (FTC)"
@@ -1301,14 +1339,21 @@ def _run(
             kinds.append("stop")  # "Prosecutors said"
         elif word in firsts and kinds and kinds[-1] == "title":
             kinds.append("name")  # "Defence Minister Jan Ostermann": not the month
+        elif len(word) == 1 and kinds and kinds[-1] == "name" and text[tok[2] : tok[2] + 1] == ".":
+            kinds.append("name")  # "Dwayne A. Brown": a middle initial, not the article
         elif word in nat or word in stop or word in _RUN_CONNECTORS:
             kinds.append("stop")  # "Kenya and Uganda": "and" joins two names, it is not one
         else:
             kinds.append("name")
         rest.append(tok)
     for i in range(len(kinds) - 1):
-        if kinds[i] == "name" and rest[i][0] in ORG_SUFFIX and kinds[i + 1] == "title":
-            kinds[i] = "title"  # "Agriculture Cabinet Secretary Joseph Kiprono"
+        if (
+            kinds[i] == "name"
+            and kinds[i + 1] == "title"
+            and (rest[i][0] in ORG_SUFFIX or (i and kinds[i - 1] == "title"))
+        ):
+            # "Agriculture Cabinet Secretary Joseph Kiprono", "Deputy Public Prosecutor Lim Hui Shan"
+            kinds[i] = "title"
     # A city name read as a person's name: "Hillary Clinton", "chief executive Priya Raman".
     run_cue = bool(rest) and bool(
         _role_before(text, rest[0][1]) or _AFTER_SAID.match(text[rest[-1][2] : rest[-1][2] + 40])
@@ -1341,10 +1386,13 @@ def _run(
             continue
         if hit_at[rest[i][1]][2].kind != "place":
             continue
+        p = i - 1
+        while p > 0 and rest[p][0] in NAME_PARTICLES:
+            p -= 1  # "Pieter van der Linden": the particles join the surname to the given name
         prev_name = (
-            i > 0
-            and kinds[i - 1] == "name"
-            and (rest[i - 1][0] in firsts or (i > 1 and kinds[i - 2] == "title") or (i == 1 and run_cue))
+            p >= 0
+            and kinds[p] == "name"
+            and (rest[p][0] in firsts or (p > 0 and kinds[p - 1] == "title") or (p == 0 and run_cue))
         )
         place0 = hit_at[rest[i][1]][2].places[0]
         before_name = i + 1 < len(kinds) and kinds[i + 1] == "name"
@@ -1589,7 +1637,12 @@ def _org_span(
 
     for i, w in enumerate(words):
         if w in ORG_HEAD and i + 1 < n and words[i + 1] in ("of", "of the", "for"):
-            return (start_of(i), n - 1)
+            end = n - 1
+            for t in range(i + 3, n - 1):
+                if words[t] in gz.titles() and toks[t + 1][0][0].isupper():
+                    end = t - 1  # "Bank of Portugal Governor Rui Simoes": the name ends at the title
+                    break
+            return (start_of(i), end)
         if w == "General" and 0 < i < n - 1 and words[i - 1] in ORG_SUFFIX and words[i + 1] in ("of", "of the", "for"):
             return (start_of(i - 1), n - 1)  # "Directorate General of Migration Management"
     last = -1
@@ -1615,6 +1668,32 @@ def _org_span(
         while end + 1 < n and toks[end + 1][0][0].isupper():
             end += 1
     return (j, end)
+
+
+_UN_PREFIX = re.compile(r"(?:UN|U\.N\.|United Nations)[ \u00a0]")
+_FOR_THE = re.compile(r"[ \u00a0]for(?:[ \u00a0]the)?[ \u00a0](?=[A-Z])")
+_IN_COUNTRY = re.compile(r"[ \u00a0]in[ \u00a0]([A-Z][\w-]+(?:[ \u00a0][A-Z][\w-]+){0,2})")
+
+
+def _org_continuation(text: str, s: int, e: int) -> int:
+    """Where an organisation name that fills its run really ends.
+
+    "UN Office" + " for the Coordination of Humanitarian Affairs": a name breaks its capitalised
+    run at "for the" and goes on; a name with "for" takes a following "in <Country>" ("Board of
+    Control for Cricket in India").
+    """
+    ft = _FOR_THE.match(text, e)
+    if ft is not None:
+        nxt = RUN_RE.match(text, ft.end())
+        if nxt is not None and any(w in ORG_SUFFIX for w in text[s:e].split()):
+            e = nxt.end()
+    if " for " in text[s:e]:
+        inc = _IN_COUNTRY.match(text, e)
+        if inc is not None:
+            hit = gz.gazetteer().lookup(inc.group(1))
+            if hit is not None and hit.kind == "place" and hit.places[0].is_country:
+                e = inc.end()
+    return e
 
 
 def _initials_match(acronym: str, words: list[str]) -> bool:
@@ -1655,6 +1734,8 @@ def _whole_run_org(
         k += 1
     while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
         k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
+    if k + 2 < len(toks) and words[k].lower() in _ROLE_SET and toks[k + 1][0] in ("of", "of the"):
+        k += 2  # "Head of the National Disaster Management Agency (BNPB)": the role is not the name
     toks, words = toks[k:], words[k:]
     of_at = next((i for i, t in enumerate(toks) if t[0] in ("of", "of the")), 0)
     if (
@@ -1697,6 +1778,9 @@ def _whole_run_org(
             text.startswith(_STATEMENT_START, e)
             and bool(_STATEMENT_AFTER.match(text, e))
             and not any(w in titles or w in firsts for w in words)
+            # "commissioner Rosli bin Hamzah said in a statement": a person, named after a role
+            and not (multi and any(t[0] in NAME_PARTICLES for t in toks))
+            and _role_before(text, s) is None
         )
         or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
         or (
@@ -1746,7 +1830,15 @@ def _person(
     firsts: dict[str, str],
 ) -> None:
     text = seg.text
-    if len(grp) >= 3 and grp[0][0] not in firsts and grp[1][0] in firsts and not titled and "-" not in grp[0][0]:
+    if (
+        len(grp) >= 3
+        and grp[0][0] not in firsts
+        and grp[1][0] in firsts
+        and not titled
+        and "-" not in grp[0][0]
+        and len(grp[0][0]) > 1  # "K. Srinath Rao": an initial opens the name
+        and not _surname_first(grp)  # "Tan Wei Ming"
+    ):
         grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
     s, e = grp[0][1], grp[-1][2]
     name = text[s:e]
@@ -1800,6 +1892,7 @@ def _person(
         cue = True
     if len(grp) >= 2 and (
         grp[0][0] in firsts
+        or (len(grp[0][0]) == 1 and grp[1][0] in firsts)  # "K. Srinath Rao"
         or _surname_first(grp)
         or any(("-" in t[0] and t[0].split("-")[0].lower() in NAME_PARTICLES) or t[0] in NAME_PARTICLES for t in grp)
     ):
@@ -1830,16 +1923,35 @@ def _is_surname_first(name: str) -> bool:
     )
 
 
+_PATRONYMIC = frozenset(["bin", "binti", "bint", "ibn", "s/o", "d/o"])
+
+
 def _surnames(name: str) -> set[str]:
+    """The short forms a story may use for a person named in full.
+
+    The last word ("Brown" for "Dwayne A. Brown Jr.": a generation suffix is no surname), with
+    its particles ("Abu Zeid", "van der Linden"; "Van der Linden" at a sentence start), and
+    the given names before a Malay or Arabic patronymic ("Ahmad Faizal" for "Ahmad Faizal bin
+    Abdul Rahman").
+    """
     parts = name.split()
     if _is_surname_first(name):
         return {parts[0]}
+    while len(parts) > 2 and parts[-1] in _GENERATION:
+        parts = parts[:-1]
     last = parts[-1]
     out = {last}
     if "-" in last and last.split("-")[0].lower() in NAME_PARTICLES:
         out.add(last.split("-", 1)[1])
-    if len(parts) >= 3 and parts[-2] in NAME_PARTICLES:
-        out.add(" ".join(parts[-2:]))
+    k = len(parts) - 1
+    while k >= 2 and parts[k - 1].lower() in NAME_PARTICLES:
+        k -= 1
+        tail = " ".join(parts[k:])
+        out.add(tail)
+        out.add(tail[0].upper() + tail[1:])
+    cut = next((i for i, p in enumerate(parts) if p.lower() in _PATRONYMIC), 0)
+    if cut >= 2:
+        out.add(" ".join(parts[:cut]))
     return out
 
 
@@ -2037,6 +2149,12 @@ def _match_person(name: str, canon_of: dict[str, str]) -> str | None:
             kp = known.split()
             if len(kp) >= 2 and kp[0] == parts[0] and kp[-1] == parts[-1]:
                 return target
+        if len(parts) == 2 and parts[0] not in gz.first_names():
+            # "Fernández Ruiz" for "María José Fernández Ruiz": a double surname written alone.
+            for known, target in canon_of.items():
+                kp = known.split()
+                if len(kp) >= 3 and kp[-2:] == parts and not _is_surname_first(known):
+                    return target
     return None
 
 
@@ -2115,6 +2233,14 @@ def _assemble(
         if f.kind == "organisation":
             bare = strip_legal(f.key)
             f.key = gaz.org_aliases.get(bare, bare) if bare != f.key else bare
+    # "ECB" in a story that names the European Central Bank: that bank, not the cricket board the
+    # list gives for the acronym.
+    written = {f.key for f in found if f.kind == "organisation" and " " in f.text}
+    for f in found:
+        if f.kind == "organisation" and f.text.isupper() and f.key != f.text and f.key not in written:
+            mates = [k for k in written if _initials_match(f.text, k.split())]
+            if len(mates) == 1:
+                f.key = mates[0]
     # "Prado said" after "Helena Vasconcellos Prado": the surname, not the museum of that name;
     # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
     full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}
