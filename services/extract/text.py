@@ -31,7 +31,8 @@ def _upper_class() -> str:
 UP = _upper_class()
 # Hyphen-joined particles belong to the word ("al-Barrazi"); spaced ones join a run only
 # between two capitalised words ("Ludwig van Beethoven"), so "such as Russia" stays clean.
-PARTICLE = r"(?:al|el|ad|ash|bin|ibn|abu|bint)"
+_PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "bint")
+PARTICLE = f"(?:{'|'.join(_PARTICLES)})"
 NAME_PARTICLES = frozenset(
     [
         "al",
@@ -59,13 +60,35 @@ NAME_PARTICLES = frozenset(
     ]
 )
 # One capitalised word: "Peskov", "al-Barrazi", "O'Brien", "U.S.", "Inc." (never the possessive 's).
-ABBREV = r"(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov)\."
-TOKEN = (
-    rf"(?:{ABBREV}|(?:[{UP}]\.){{2,4}}|(?:{PARTICLE}-)?[{UP}]\w{{0,40}}"
-    rf"(?:[-'\u2019](?!s\b)\w{{1,40}}){{0,3}}(?:(?<=s)'(?=[ \u00a0][{UP}]))?)"
+_ABBREVS = (
+    *("Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "Capt"),
+    *("Prof", "Rev", "Sen", "Rep", "Gov"),
+)
+ABBREV = f"(?:{'|'.join(_ABBREVS)})\\."
+_TOKEN_TAIL = rf"(?:[-'\u2019](?!s\b)\w{{1,40}}){{0,3}}(?:(?<=s)'(?=[ \u00a0][{UP}]))?"
+TOKEN = rf"(?:{ABBREV}|(?:[{UP}]\.){{2,4}}|(?:{PARTICLE}-)?[{UP}]\w{{0,40}}{_TOKEN_TAIL})"
+
+
+def _firsts(words: tuple[str, ...]) -> str:
+    return "".join(sorted({w[0] for w in words}))
+
+
+def _after_first(words: tuple[str, ...]) -> str:
+    """The alternation of `words` written as: the first letter (just consumed), then the rest."""
+    return "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+
+
+# TOKEN at a run's start, rewritten to open with a character class: `re` scans for a class in
+# C, where RUN_RE's former opening look-behind was tried at every position of every paragraph.
+# The class consumes the first character; each alternative of TOKEN then checks, looking back,
+# that it began with that character, in TOKEN's order, so both match the same text the same way.
+_FIRST_TOKEN = (
+    rf"[{UP}{_firsts(_PARTICLES)}](?<![\w.].)"
+    rf"(?:(?<=[{_firsts(_ABBREVS)}])(?:{_after_first(_ABBREVS)})\.|(?<=[{UP}])\.(?:[{UP}]\.){{1,3}}"
+    rf"|(?:(?<=[{_firsts(_PARTICLES)}])(?:{_after_first(_PARTICLES)})-[{UP}]|(?<=[{UP}]))\w{{0,40}}{_TOKEN_TAIL})"
 )
 CONNECTOR = r"(?:of the|of|for|and|al|el|bin|ibn|abu|bint|ben|van|von|der|den|de|del|della|di|da|dos|du|des|la|le|ter|zu|y|upon|am)"
-RUN_RE = re.compile(rf"(?<![\w.]){TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
+RUN_RE = re.compile(rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
 TOKEN_RE = re.compile(rf"{TOKEN}|\b{CONNECTOR}\b")
 SENTENCE_END = frozenset('.!?:;"`\u201c\u201d\u201e\u201a\u00ab\u00bb\u2018\u2019\u2039\u203a\u300c\u300d\n()[]')
 

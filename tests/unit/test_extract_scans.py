@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from services.extract.dates import DATE_AT, DATE_RE, REL_AT, REL_RE
 from services.extract.gazetteer import gazetteer
 from services.extract.quantities import QTY_AT, QTY_RE
-from services.extract.text import finditer_at, has_digit
+from services.extract.text import CONNECTOR, RUN_RE, TOKEN, finditer_at, has_digit
 
 TOKENS = st.sampled_from(
     [
@@ -62,3 +62,27 @@ def test_gazetteer_sentinels_match_no_name() -> None:
     assert [(text[s:e], hit.kind) for s, e, hit in gaz.find(text)] == [("Paris", "place"), ("Moscow", "place")]
     assert gaz.lookup("e\uffff") is None
     assert gaz.lookup(" \uffff") is None
+
+
+# RUN_RE as it was written before its first token was rewritten to open with a character class.
+PLAIN_RUN_RE = re.compile(rf"(?<![\w.]){TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
+NAME_TOKENS = st.sampled_from(
+    [
+        *("Inc.", "Inc", "Co.", "Col.", "Corp.", "Mr.", "Mrs.", "Ms", "St.", "Gov.", "U.S.", "U.", "A.B.C.D.E."),
+        *("al-Barrazi", "al-", "bin-Laden", "bint-Ali", "bin", "bint", "ibn-Saud", "abu-Bakr", "ash-Sham", "ad-Din"),
+        *("el-Sisi", "el", "al", "of", "of the", "and", "van", "de", "la", "y", "the", "said", "a", "be", "in", "is"),
+        *("Peskov", "O'Brien", "Peskov's", "Jones'", "Smith-Jones", "d'Arc", "\u00c9lys\u00e9e", "\u014csaka", "eBay"),
+        *("X", "US", "NATO", "Ludwig", "Beethoven", "s'", "'s", "\u0178", "\u01c5", "_", "9", "3rd"),
+    ]
+)
+NAME_SEPARATORS = st.sampled_from([" ", " ", "\u00a0", "", ".", ",", "-", "'", "\u2019", "\n", "("])
+NAME_TEXTS = st.lists(st.tuples(NAME_TOKENS, NAME_SEPARATORS), max_size=16).map(
+    lambda ts: "".join(a + b for a, b in ts)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NAME_TEXTS)
+def test_run_re_matches_as_written_plainly(text: str) -> None:
+    """RUN_RE, opening with a character class, finds the same runs as its plain look-behind form."""
+    assert spans(PLAIN_RUN_RE.finditer(text)) == spans(RUN_RE.finditer(text))
