@@ -1994,7 +1994,15 @@ def build(
                 continue
             f.key, f.cue = target, True
             people[target].extend(r for r in f.roles if r not in people[target])
-        elif f.kind == "place" and f.text in canon_of and f.text not in gz.gazetteer().country_names.values():
+        elif (
+            f.kind == "place"
+            and f.text in canon_of
+            and (
+                f.text not in gz.gazetteer().country_names.values()
+                # "Jordan told reporters" after "Kayla Jordan": a country that speaks is the person
+                or _SPEAKS_AFTER.match(f.seg.text, f.end)
+            )
+        ):
             # "Clinton" after "Hillary Clinton" is the person, not the town.
             f.kind, f.key, f.cue = "person", canon_of[f.text], True
     found = [f for f in found if (f.cue and f.kind != "person") or (f.kind == "person" and f.key in people)]
@@ -2002,6 +2010,7 @@ def build(
     _merge_place_prefixes(found, dateline_city)
     found.extend(_short_forms(segs, found))
     found.extend(_role_mentions(segs, found, people))
+    found.extend(_described_mentions(segs, found))
     return _assemble(found, dateline_city, agency, dateline_text)
 
 
@@ -2156,6 +2165,57 @@ def _match_person(name: str, canon_of: dict[str, str]) -> str | None:
                 if len(kp) >= 3 and kp[-2:] == parts and not _is_surname_first(known):
                     return target
     return None
+
+
+# Only as the subject of a clause: "the 27-year-old striker" is a role noun's business.
+_AS_SUBJECT = r"(?=[,.;:]|[ \u00a0](?:said|says|told|tells|added|admitted|explained|insisted|who|was|is|has|had)\b)"
+_SPEAKS_AFTER = re.compile(rf"(?:,?[ \u00a0](?:{_VERBS}|told)|,[ \u00a0](?:who|the[ \u00a0]\d{{4}}))\b")
+_AGE_NOUN = re.compile(rf"\b[Tt]he[ \u00a0](\d{{1,3}})-year-old\b{_AS_SUBJECT}")
+_NATIONAL_NOUN = re.compile(rf"\b[Tt]he[ \u00a0]([A-Z][a-z]{{2,14}})\b{_AS_SUBJECT}")
+_OWN_COUNTRY = re.compile(r"([A-Z][a-z]+)['\u2019]s[ \u00a0]$")
+
+
+def _described_mentions(segs: list[Segment], found: list[Found]) -> list[Found]:
+    """ "the 27-year-old", "the Spaniard": the person of that age or nationality, else the last one named.
+
+    An age comes from "Ann Lee, 27,"; a nationality from "Spain's Ann Lee" (the noun and the
+    country share their first three letters: Spaniard/Spain, Finn/Finland, Swede/Sweden).
+    """
+    people = sorted((f.seg.order, f.start, f) for f in found if f.kind == "person")
+    if not people:
+        return []
+    age: dict[str, str] = {}
+    land: dict[str, str] = {}
+    for _o, _s, f in people:
+        a = _AGE_AFTER.match(f.seg.text, f.end)
+        if a is not None:
+            age.setdefault(f.key, a.group().strip(", .").split()[0])
+        c = _OWN_COUNTRY.search(f.seg.text, max(0, f.start - 30), f.start)
+        if c is not None:
+            land.setdefault(f.key, c.group(1)[:3])
+    nouns = gz.nationalities()
+    out: list[Found] = []
+    for seg in segs:
+        if "the" not in seg.text and "The" not in seg.text:
+            continue
+        for m in _AGE_NOUN.finditer(seg.text):
+            out.extend(_pick(seg, m, people, age, m.group(1)))
+        for m in _NATIONAL_NOUN.finditer(seg.text):
+            if m.group(1) in nouns and not m.group(1).endswith("s"):
+                out.extend(_pick(seg, m, people, land, m.group(1)[:3]))
+    return out
+
+
+def _pick(
+    seg: Segment, m: re.Match[str], people: list[tuple[int, int, Found]], table: dict[str, str], value: str
+) -> list[Found]:
+    before = [f.key for o, s, f in people if (o, s) < (seg.order, m.start())]
+    if not before:
+        return []
+    chosen = next((k for k in reversed(before) if table.get(k) == value), None)
+    if chosen is None and value in table.values():
+        return []  # the person meant is introduced later: no guess
+    return [Found(seg, m.start(1), m.end(), "person", chosen or before[-1])]
 
 
 def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, list[str]]) -> list[Found]:

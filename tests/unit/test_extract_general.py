@@ -356,3 +356,108 @@ def test_museum_speaker_noun_by_head_word_not_by_name_list() -> None:
     """ "the museum said" finds the organisation whose name has a museum head word."""
     r = run('The Ethnological Museum in Berlin returned 22 figures. "This is a start," the museum said in a statement.')
     assert speakers(r)["This is a start"] == "Ethnological Museum"
+
+
+def aliases(r: Analysis, name: str) -> set[str]:
+    return {a for e in r.entities if e.name == name for a in e.aliases}
+
+
+def test_middle_initial_and_generation_suffix_stay_in_the_name() -> None:
+    """ "Marcus T. Ellery Jr." is one person, and "Ellery" later is his surname, not "Jr."."""
+    r = run("Marcus T. Ellery Jr., 40, was charged on Monday.", "Ellery said he would fight the charges.")
+    assert names(r, "person") == {"Marcus T. Ellery Jr."}
+    assert "Ellery" in aliases(r, "Marcus T. Ellery Jr.")
+
+
+def test_leading_initial_opens_a_name() -> None:
+    """ "opener R. Sunil Iyer" keeps the initial: the name is not cut to "Sunil Iyer"."""
+    r = run("The team's opener R. Sunil Iyer scored 90 on Sunday.", "Iyer said the pitch was slow.")
+    assert names(r, "person") == {"R. Sunil Iyer"}
+
+
+def test_two_particles_join_a_surname() -> None:
+    """ "Joost van den Berg" is one name, and "Van den Berg" at a sentence start is his surname."""
+    r = run("Joost van den Berg, an analyst at Rabobank, was cautious.", "Van den Berg said rates would fall.")
+    assert "Joost van den Berg" in names(r, "person")
+    assert "Van den Berg" in aliases(r, "Joost van den Berg")
+
+
+def test_patronymic_short_form_and_capitalised_particle_surname() -> None:
+    """ "Hassan bin Jaafar" goes by "Hassan"; "Karim Abu Salem" by "Abu Salem"."""
+    r = run(
+        "Former minister Hassan Rizal bin Jaafar was charged on Monday. Hassan Rizal denied the charges.",
+        "Spokesman Karim Abu Salem said the talks failed. Abu Salem did not elaborate.",
+    )
+    assert names(r, "person") == {"Hassan Rizal bin Jaafar", "Karim Abu Salem"}
+
+
+def test_double_surname_written_alone() -> None:
+    """ "Ortega Blanco" after "Ana Lucía Ortega Blanco" is the same person."""
+    r = run("Spain's Ana Lucía Ortega Blanco won on Monday.", "Ortega Blanco, 24, saved three set points.")
+    assert names(r, "person") == {"Ana Lucía Ortega Blanco"}
+
+
+def test_title_between_titles_and_after_an_organisation_name() -> None:
+    """ "Deputy Public Prosecutor X" and "Bank of Greece Governor Y": the titles are not names or the bank."""
+    r = run(
+        "Deputy Public Prosecutor Nadia Karim asked for a long sentence.",
+        "Bank of Greece Governor Yannis Petridis told reporters rates would fall.",
+    )
+    assert names(r, "person") == {"Nadia Karim", "Yannis Petridis"}
+    assert "Bank of Greece" in names(r, "organisation")
+
+
+def test_role_of_the_organisation_before_an_acronym() -> None:
+    """ "Head of the National Water Agency (NWA) Budi" names the agency, not "Head of the ..."."""
+    r = run("Head of the National Water Agency (NWA) Budiman said reservoirs were low.")
+    assert "National Water Agency" in names(r, "organisation")
+
+
+def test_organisation_continues_after_for_the_and_in_country() -> None:
+    """ "UN Office for the Coordination of ..." and "Board of Control for Cricket in India" are whole names."""
+    r = run(
+        "The UN Office for the Coordination of Humanitarian Affairs warned of shortages.",
+        "The Board of Control for Cricket in India said the final was moved.",
+    )
+    orgs = names(r, "organisation")
+    assert "Office for the Coordination of Humanitarian Affairs" in orgs
+    assert "Board of Control for Cricket in India" in orgs
+    assert "Board of Control for Cricket" not in orgs
+
+
+def test_acronym_follows_the_full_name_in_the_story() -> None:
+    """ "ECB" in a story naming the European Central Bank is that bank, whatever else the acronym means."""
+    r = run("The European Central Bank held rates.", "ECB officials said inflation was easing.")
+    assert "England and Wales Cricket Board" not in names(r, "organisation")
+
+
+def test_statement_context_does_not_make_a_named_person_an_organisation() -> None:
+    """ "commissioner Azlan bin Osman said in a statement": a person."""
+    r = run("Anti-graft commissioner Azlan bin Osman said in a statement that the case was closed.")
+    assert "Azlan bin Osman" in names(r, "person")
+
+
+def test_nationality_noun_and_age_noun_speak_for_the_person() -> None:
+    """ "the Swede said" goes to "Sweden's X"; "the 31-year-old said" to "Y, 31,"."""
+    r = run(
+        "Sweden's Mette Lund beat Clara Voss 6-3, 6-4.",
+        '"I felt calm today," the Swede said.',
+        "Voss, 31, had won their last meeting.",
+        '"My serve let me down," the 31-year-old said.',
+    )
+    sp = speakers(r)
+    assert sp["I felt calm today"] == "Mette Lund"
+    assert sp["My serve let me down"] == "Clara Voss"
+    assert "Swede" not in names(r, "person")
+
+
+def test_country_named_surname_that_speaks_is_the_person() -> None:
+    """ "Chad told reporters" after "Marcus Chad": the person, not the country."""
+    r = run("Marcus Chad lost in three sets.", '"I was tired," Chad told reporters.')
+    assert speakers(r)["I was tired"] == "Marcus Chad"
+
+
+def test_wire_agency_spoken_to_is_an_organisation() -> None:
+    """ "told Bernama" names the agency, not a person."""
+    r = run('"We will appeal," the lawyer told Bernama.')
+    assert "Bernama" in names(r, "organisation") and "Bernama" not in names(r, "person")
