@@ -30,7 +30,7 @@ _WINDOW = 200  # a dateline is never longer than this
 _S = r" {1,3}"
 _WORD = r"[^\W\d_][\w'’.\-]{0,24}"
 _CITY = rf"(?P<city>{_WORD}(?:[ /]{_WORD}){{0,4}})"
-_REGION = rf"(?:,{_S}{_WORD}(?: {_WORD}){{0,2}})"
+_REGION = rf"(?:,{_S}{_WORD}(?: {_WORD}){{0,2}}|{_S}\[{_WORD}(?: {_WORD}){{0,2}}\])"  # ", Texas" or ANI's " [India]"
 _MONTH = r"[^\W\d_]{3,9}\.?"
 _DATE = (
     rf"(?P<date>(?:{_MONTH}{_S}\d{{1,2}}|\d{{1,2}}{_S}{_MONTH}"

@@ -45,6 +45,11 @@ CASES = [
      "DAKAR, Feb 2, 2019 (AFP) -", "DAKAR", "Feb 2, 2019", "AFP", "Senegal"),
     ("Strasbourg, 10 juil 2024 (AFP) - Le tribunal a rendu sa décision.",
      "Strasbourg, 10 juil 2024 (AFP) -", "Strasbourg", "10 juil 2024", "AFP", "Le tribunal"),
+    # ANI: the country in square brackets, a colon after the agency
+    ("GUWAHATI [India], March 9 (ANI): Tea growers in Assam asked for a support price.",
+     "GUWAHATI [India], March 9 (ANI):", "GUWAHATI", "March 9", "ANI", "Tea growers"),
+    ("Colombo [Sri Lanka], Jan 14 (ANI): The island's central bank held rates.",
+     "Colombo [Sri Lanka], Jan 14 (ANI):", "Colombo", "Jan 14", "ANI", "The island's"),
     # Xinhua
     ("BEIJING, Dec. 12 (Xinhua) -- China launched a weather satellite.",
      "BEIJING, Dec. 12 (Xinhua) --", "BEIJING", "Dec. 12", "Xinhua", "China launched"),
