@@ -244,7 +244,19 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "tribunal": ("Tribunal", "Court"),
     "ministry": ("Ministry", "Department"),
     "department": ("Department", "Ministry"),
-    "agency": ("Agency", "Administration", "Service", "Authority", "Bureau", "Commission"),
+    "agency": (
+        "Agency",
+        "Administration",
+        "Service",
+        "Authority",
+        "Bureau",
+        "Commission",
+        "Programme",
+        "Program",
+        "Fund",
+        "Organization",
+        "Organisation",
+    ),
     "regulator": ("Commission", "Authority", "Agency", "Administration", "Office", "Board"),
     "watchdog": ("Commission", "Authority", "Agency", "Office", "Board"),
     "commission": ("Commission",),
@@ -271,6 +283,12 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "group": (),
     "carmaker": (),
     "automaker": (),
+    "planemaker": (),
+    "chipmaker": (),
+    "drugmaker": (),
+    "trainmaker": (),
+    "shipbuilder": (),
+    "league": ("League", "Liga", "Serie", "Bundesliga", "Ligue"),
     "manufacturer": (),
     "maker": (),
     "airline": (),
@@ -314,6 +332,23 @@ ROLE_KIN: dict[str, tuple[str, ...]] = {
     "researcher": ("scientist", "professor"),
 }
 _TEAM_NOUNS = frozenset(["club", "team", "side"])
+# Name words that mark what kind of organisation a name is, and the nouns that may refer to it: "the airline
+# said" prefers Qatar Airways to Boeing, and "the planemaker said" never means Qatar Airways.
+ORG_KIND_WORDS: dict[str, frozenset[str]] = {
+    "Airways": frozenset(["airline", "carrier"]),
+    "Airlines": frozenset(["airline", "carrier"]),
+    "Bank": frozenset(["bank", "lender", "central bank"]),
+    "Motor": frozenset(["carmaker", "automaker", "manufacturer", "maker"]),
+    "Motors": frozenset(["carmaker", "automaker", "manufacturer", "maker"]),
+    "Insurance": frozenset(["insurer"]),
+    "University": frozenset(["university"]),
+    "Museum": frozenset(["museum", "gallery"]),
+    "Club": frozenset(["club", "team"]),
+    "FC": frozenset(["club", "team"]),
+}
+_ANY_COMPANY_NOUNS = frozenset(["company", "group", "firm", "operator", "organisation", "organization"])
+# "the central bank": a name that says it before a plain "Bank of ..." (Bank of America is a lender too).
+_CENTRAL_BANK_WORDS = frozenset(["Central", "Reserve", "Bundesbank", "People's"])
 PUBLIC_BODY_WORDS = frozenset(
     [
         "Ministry",
@@ -1037,6 +1072,9 @@ class EntityIndex:
     _people: list[tuple[int, int, int]] = field(default_factory=list)  # (order, start, idx)
     # The paragraph read before the one whose quotes are being attributed (set by find_quotes).
     prev_segment: Segment | None = None
+    # Organisation -> nouns the story puts beside its name ("the Verdi union", "carmaker Porsche",
+    # "KB Kookmin Bank, the country's largest commercial lender,").
+    org_nouns: dict[int, set[str]] = field(default_factory=dict)
 
     def finish(self) -> None:
         self.spans.sort()
@@ -1069,27 +1107,57 @@ class EntityIndex:
         return None
 
     def org_before(self, order: int, pos: int, noun: str, lo_order: int = -3) -> int | None:
-        """The organisation mentioned last before (order, pos) that a noun ("the central bank") can refer to."""
+        """The organisation mentioned before (order, pos) that a noun ("the central bank") refers to.
+
+        One the story named with that very noun ("the Verdi union") wins; then one whose name says
+        the noun's kind ("Bank of Korea" for "the central bank"); a company noun ("the carmaker")
+        with no such name means the organisation the story is about, named most often so far.
+        """
         need = ORG_SPEAKER_NOUNS.get(noun)
         if need is None:
             return None
         k = bisect.bisect_left(self.spans, (order, pos))
         seen: dict[int, int] = {}  # candidate -> mentions before pos, in recency order
+        rank: dict[int, int] = {}  # candidate -> how plainly its name or label says the noun
         for o, _s, _e, idx in reversed(self.spans[:k]):
             if o < lo_order:
                 break
             ent = self.entities[idx]
             if ent.type != "organisation":
                 continue
-            words = set(ent.name.split()) | {w for a in ent.aliases for w in a.split()}
-            if (need and words & set(need)) or (not need and not words & PUBLIC_BODY_WORDS):
-                if noun not in _TEAM_NOUNS:
-                    return idx
+            if idx not in rank:
+                rank[idx] = self._org_rank(idx, noun, need)
+            if rank[idx] >= 0:
                 seen[idx] = seen.get(idx, 0) + 1
         if not seen:
             return None
-        # "the club said": the club the story is about (named most often), not the opponent named last.
-        return max(seen, key=lambda i: (seen[i], -list(seen).index(i)))
+        best = max(rank[i] for i in seen)
+        pool = [i for i in seen if rank[i] == best]
+        if noun not in _TEAM_NOUNS and (need or best >= 2):
+            return pool[0]  # the most recent of the plainest
+        # "the club said", "the carmaker said": the organisation the story is about (named most
+        # often), not the rival named last.
+        return max(pool, key=lambda i: (seen[i], -pool.index(i)))
+
+    def _org_rank(self, idx: int, noun: str, need: tuple[str, ...]) -> int:
+        """-1: the noun cannot mean organisation `idx`; higher: it plainly does."""
+        ent = self.entities[idx]
+        if noun in self.org_nouns.get(idx, ()):
+            return 3
+        words = set(ent.name.split()) | {w for a in ent.aliases for w in a.split()}
+        kinds = [ORG_KIND_WORDS[w] for w in words if w in ORG_KIND_WORDS]
+        if need:
+            if not words & set(need):
+                return -1
+            if noun == "central bank":
+                central = words & _CENTRAL_BANK_WORDS or "National Bank" in ent.name
+                return 2 if central or ent.name.startswith("Bank of ") else 0
+            return 0
+        if words & PUBLIC_BODY_WORDS:
+            return -1
+        if kinds and any(noun in k for k in kinds):
+            return 2
+        return 0 if not kinds or noun in _ANY_COMPANY_NOUNS else -1
 
     def org_last(self, order: int, lo: int, hi: int) -> int | None:
         """The last organisation mentioned in [lo, hi) of segment `order`."""
@@ -2252,7 +2320,8 @@ def _fold(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    """ "Zürich" -> "zurich": accents folded, so an id does not depend on how the copy spells them."""
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-") or "x"
 
 
 def _dateline_region(dateline_text: str | None, city: str | None) -> str | None:
@@ -2343,7 +2412,7 @@ def _assemble(
                 surfaces.append(place.name)
             own = [t for t in surfaces if _fold(t) == _fold(place.name)]
             pool = own or surfaces
-            name = max(set(pool), key=pool.count)
+            name = max(pool, key=pool.count)  # on a tie, the form written first: the same on every run
             geo = _geo(place)
         else:
             name, geo = (key[4:] if kind == "organisation" else key), None
@@ -2411,6 +2480,24 @@ def _written_org_name(canonical: str, written: list[str]) -> str:
     return max(full, key=len)
 
 
+_NOUN_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b")
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)[ \u00a0]$")
+_NOUN_APPOSED = re.compile(r",[ \u00a0](?:the|a|an)[ \u00a0](?:[\w'\u2019-]+[ \u00a0]){0,5}?([a-z]+),")
+
+
+def _label_org(index: EntityIndex, idx: int, f: Found) -> None:
+    """Remember a speaker noun written beside an organisation's name ("the Verdi union", "carmaker
+    Porsche", "KB Kookmin Bank, the country's largest commercial lender,")."""
+    text = f.seg.text
+    for m in (
+        _NOUN_AFTER.match(text, f.end),
+        _NOUN_BEFORE.search(text, max(0, f.start - 20), f.start),
+        _NOUN_APPOSED.match(text, f.end),
+    ):
+        if m and m.group(1) in ORG_SPEAKER_NOUNS:
+            index.org_nouns.setdefault(idx, set()).add(m.group(1))
+
+
 def _add_entity(index: EntityIndex, *, used: set[str], name: str, kind: str, fs: list[Found], geo: Geo | None) -> None:
     base = f"{kind}:{_slug(name)}"
     eid, n = base, 2
@@ -2430,6 +2517,8 @@ def _add_entity(index: EntityIndex, *, used: set[str], name: str, kind: str, fs:
                 aliases.append(form)
         mentions.append(Mention(block=f.seg.block, start=f.start, end=f.end, in_=f.seg.in_))
         index.spans.append((f.seg.order, f.start, f.end, idx))
+        if kind == "organisation":
+            _label_org(index, idx, f)
     index.entities.append(
         Entity(id=eid, name=name, type=cast(EntityType, kind), aliases=aliases, mentions=mentions, geo=geo)
     )

@@ -461,3 +461,63 @@ def test_wire_agency_spoken_to_is_an_organisation() -> None:
     """ "told Bernama" names the agency, not a person."""
     r = run('"We will appeal," the lawyer told Bernama.')
     assert "Bernama" in names(r, "organisation") and "Bernama" not in names(r, "person")
+
+
+def test_entity_ids_fold_accents_and_the_name_is_the_first_written_form_on_a_tie() -> None:
+    r = run("Prices in Zürich rose. Banks in Zurich and Geneva said costs fell.")
+    zurich = [e for e in r.entities if e.type == "place" and e.geo and e.geo.geonames_id == 2657896]
+    assert len(zurich) == 1
+    assert zurich[0].id == "place:zurich"
+    assert zurich[0].name == "Zürich" and zurich[0].aliases == ["Zurich"]
+
+
+# --------------------------------------------------------------------------- organisation speakers
+
+
+def test_central_bank_noun_prefers_the_central_bank_to_a_commercial_bank_named_later() -> None:
+    """ "the central bank said" means the Bank of Japan even when a commercial bank was named since."""
+    r = run(
+        "The Bank of Japan kept rates on hold on Friday, while Mizuho Bank said it would raise loan rates.",
+        '"Inflation is close to target," the central bank said.',
+    )
+    assert speakers(r)["Inflation is close to target"] == "Bank of Japan"
+
+
+def test_noun_written_beside_an_organisation_names_it() -> None:
+    """ "the Verdi union ... the union said": the organisation the story labelled with that noun."""
+    r = run(
+        "The Verdi union called on staff at Rolls-Royce to strike on Wednesday.",
+        '"We have no choice," the union said.',
+    )
+    assert speakers(r)["We have no choice"] == "Verdi"
+
+
+def test_company_noun_means_the_organisation_the_story_is_about() -> None:
+    """ "the carmaker said" after "rival Volvo": the company named most often so far, not the last one."""
+    r = run(
+        "Renault cut its forecast on Tuesday. Renault blamed weak demand, while rival Volvo said sales rose.",
+        '"The market is very difficult," the carmaker said.',
+    )
+    assert speakers(r)["The market is very difficult"] == "Renault"
+
+
+def test_kind_word_in_the_name_picks_the_organisation_a_noun_refers_to() -> None:
+    """ "the airline said" means Singapore Airlines, "the planemaker said" never does."""
+    r = run(
+        "Singapore Airlines ordered 12 Airbus jets on Monday, and Airbus said deliveries start in 2027.",
+        '"This deal is good for our fleet," the airline said.',
+        '"We are proud of this order from Singapore Airlines," the planemaker said.',
+    )
+    got = speakers(r)
+    assert got["This deal is good for our fleet"] == "Singapore Airlines"
+    assert got["We are proud of this order from Singapore Airlines"] == "Airbus"
+
+
+def test_un_agency_noun_refers_to_a_programme() -> None:
+    """ "the agency said" may mean a UN programme (World Food Programme), whose name has no "Agency"."""
+    r = run(
+        "The World Food Programme said on Tuesday it would cut rations in Sudan.",
+        "Donors met in Geneva, where the Red Cross said aid was short.",
+        '"Families will go hungry," the agency said in a statement.',
+    )
+    assert speakers(r)["Families will go hungry"] == "World Food Programme"
