@@ -51,11 +51,27 @@ def _score(p: Place, votes: Counter[str]) -> float:
     return 1.5 * min(votes.get(p.country_code, 0), 3) + math.log10(size + 10) + (1.0 if p.is_country else 0.0)
 
 
-def _best(places: tuple[Place, ...], votes: Counter[str]) -> Place:
-    """The best-scoring reading, the first of equals (most names have one reading: no scoring)."""
+# A reading this many times bigger than the one the context picked is meant whatever the
+# context says: "Rome" in a story about the United States is still Italy's capital, not the
+# Georgia town (context decides between comparable places, not against a world city).
+_DWARFS = 50
+_WORLD_CITY = 500_000
+
+
+def _best(places: tuple[Place, ...], votes: Counter[str], world: bool = True) -> Place:
+    """The best-scoring reading, the first of equals (most names have one reading: no scoring).
+
+    ``world=False`` for the dateline's own city and region, which the context decides alone.
+    """
     if len(places) == 1:
         return places[0]
-    return max(places, key=lambda p: _score(p, votes))
+    best = max(places, key=lambda p: _score(p, votes))
+    if best.is_country or not world:
+        return best
+    biggest = max((p for p in places if p.primary and not p.region), key=lambda p: p.population, default=best)
+    if biggest.population >= _WORLD_CITY and biggest.population >= _DWARFS * max(best.population, 1):
+        return biggest
+    return best
 
 
 def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = None) -> list[Place]:
@@ -63,8 +79,10 @@ def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = Non
     votes: Counter[str] = Counter()
     if agency and agency.strip().lower() in AGENCY_COUNTRY:
         votes[AGENCY_COUNTRY[agency.strip().lower()]] += 1
+    dateline: dict[tuple[Place, ...], Place] = {}
     for h in context:
-        votes[_best(h.places, votes).country_code] += 3
+        dateline[h.places] = _best(h.places, votes, world=False)
+        votes[dateline[h.places].country_code] += 3
     ambiguous: list[Hit] = []
     for h in hits:
         if len(h.places) == 1:
@@ -87,6 +105,7 @@ def resolve_places(hits: list[Hit], context: list[Hit], agency: str | None = Non
     for h in hits:
         key = id(h)
         if key not in cache:
-            cache[key] = _best(h.places, votes)
+            # The dateline city's other mentions are that city ("PARIS, Texas": "in Paris" too).
+            cache[key] = dateline.get(h.places) or _best(h.places, votes)
         out.append(cache[key])
     return out
