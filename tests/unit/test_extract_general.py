@@ -464,11 +464,34 @@ def test_wire_agency_spoken_to_is_an_organisation() -> None:
 
 
 def test_entity_ids_fold_accents_and_the_name_is_the_first_written_form_on_a_tie() -> None:
-    r = run("Prices in Zürich rose. Banks in Zurich and Geneva said costs fell.")
-    zurich = [e for e in r.entities if e.type == "place" and e.geo and e.geo.geonames_id == 2657896]
-    assert len(zurich) == 1
-    assert zurich[0].id == "place:zurich"
-    assert zurich[0].name == "Zürich" and zurich[0].aliases == ["Zurich"]
+    r = run("Prices in Malmö rose. Banks in Malmo and Lund said costs fell.")
+    malmo = [e for e in r.entities if e.type == "place" and e.geo and e.geo.geonames_id == 2692969]
+    assert len(malmo) == 1
+    assert malmo[0].id == "place:malmo"
+    assert malmo[0].name == "Malmö" and malmo[0].aliases == ["Malmo"]
+
+
+def _places(r: Analysis) -> dict[str, str | None]:
+    return {e.name: e.geo.country_code if e.geo else None for e in r.entities if e.type == "place"}
+
+
+def test_a_world_city_is_meant_whatever_the_country_context() -> None:
+    # Three US mentions make the US the context; Rome, Georgia and Stuttgart, Arkansas are towns.
+    r = run(
+        "The United States said on Monday that US envoys would meet in Rome and Stuttgart.",
+        "Officials in Washington and Texas welcomed the talks.",
+    )
+    assert _places(r)["Rome"] == "IT" and _places(r)["Stuttgart"] == "DE"
+
+
+def test_the_dateline_city_keeps_its_reading_in_the_body() -> None:
+    r = run(
+        "Officials in Paris said the town would vote on a new school levy.",
+        dateline=Dateline(text="PARIS, Texas (AP) —", city="PARIS", agency="AP"),
+    )
+    paris = [e for e in r.entities if e.name == "Paris"]
+    assert len(paris) == 1 and paris[0].geo is not None and paris[0].geo.country_code == "US"
+    assert len(paris[0].mentions) == 1  # the body mention; the dateline is cut from the body
 
 
 # --------------------------------------------------------------------------- organisation speakers
