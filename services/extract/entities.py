@@ -79,6 +79,7 @@ ORG_SUFFIX = frozenset(
         "League",
         "Club",
         "FC",
+        "Corps",
         "Airlines",
         "Airways",
         "Motors",
@@ -912,13 +913,15 @@ _ORG_NOUNS_APPOS = (
     r"maker|manufacturer|producer|supplier|distributor|operator|utility|retailer|lender|bank|insurer|airline|carrier|"
     r"broadcaster|newspaper|platform|startup|start-up|developer|exchange|regulator|agency|union|party|club|team|"
     r"museum|university|hospital|institute|foundation|charity|organisation|organization|association|federation|"
-    r"league|network|chain|brand|giant|subsidiary|unit|owner|publisher|miner|refiner|shipper|builder|exporter|importer"
+    r"league|network|chain|brand|giant|subsidiary|unit|owner|publisher|miner|refiner|shipper|builder|exporter|importer|"
+    r"[a-z]{2,12}maker|[a-z]{2,12}builder"  # "trainmaker", "shipbuilder"
 )
 # "Iberdrola, the electricity distributor", "Acme, the world's biggest chipmaker".
 _ORG_APPOSITION = re.compile(
     rf",[ \u00a0](?:the|a|an)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,4}}?(?:{_ORG_NOUNS_APPOS})\b"
     rf"(?!['\u2019]s\b|-|[ \u00a0](?:{_ROLES}|members?|workers?|employees?|staff|boss)\b|[ \u00a0][A-Z])"
 )  # "Cauca, the agency UNGRD said": an apposition naming another body describes that one
+_WHICH_SAID = re.compile(rf",[ \u00a0]which[ \u00a0][^.;:\"\u201c\u201d]{{1,100}}?,[ \u00a0](?:{_VERBS})\b")
 # "Acme said in a statement": people speak in interviews, organisations in statements and filings.
 _STATEMENT_START = (" said in", ", said in", " said on", " says in", " announced", " confirmed", ", said on")
 _STATEMENT_AFTER = re.compile(
@@ -1851,6 +1854,14 @@ def _whole_run_org(
             and _role_before(text, s) is None
         )
         or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
+        # "Fraport, which runs Frankfurt airport, said": people are "who", and a ship or a treaty does not
+        # speak; a place named so stays a place below.
+        or (
+            text.startswith(", which ", e)
+            and bool(_WHICH_SAID.match(text, e))
+            and not (multi and words[0] in firsts)
+            and words[0] not in titles
+        )
         or (
             text[e : e + 1] in "'\u2019" and bool(_ORG_POSS_AFTER.match(text, e)) and not (multi and words[0] in firsts)
         )

@@ -544,3 +544,29 @@ def test_un_agency_noun_refers_to_a_programme() -> None:
         '"Families will go hungry," the agency said in a statement.',
     )
     assert speakers(r)["Families will go hungry"] == "World Food Programme"
+
+
+def test_name_with_which_clause_that_reports_is_an_organisation() -> None:
+    """ "Fraport, which runs Frankfurt airport, said": people are "who", so the speaker is an organisation."""
+    r = run("Kelvantor, which runs the city's airport, said travellers should check their flights.")
+    assert names(r, "organisation") == {"Kelvantor"}
+    assert names(r, "person") == set()
+
+
+def test_which_clause_without_reporting_verb_makes_no_organisation() -> None:
+    """ "the Arvida Convention, which took effect in 1990": a thing that does not speak stays no entity."""
+    r = run("Talks turned on the Arvida Accord, which took effect in 1990, and its limits.")
+    assert names(r, "organisation") == set()
+
+
+def test_any_maker_noun_in_apposition_marks_an_organisation() -> None:
+    """ "Velmora, the world's second-biggest trainmaker, said": a "-maker" noun describes a company."""
+    r = run("Velmora, the world's second-biggest trainmaker, said it was disappointed.")
+    assert names(r, "organisation") == {"Velmora"}
+
+
+def test_corps_closes_an_organisation_name() -> None:
+    """ "the Army's Chinar Corps said": a corps is a body, not a person."""
+    r = run("The Army's Tarvan Corps said in a post that an operation was launched.")
+    assert "Tarvan Corps" in names(r, "organisation")
+    assert names(r, "person") == set()
