@@ -1268,6 +1268,12 @@ def _scan(seg: Segment, out: list[Found]) -> None:
         if not inner and word in stop:
             continue  # "The", "However": a lone function word names nothing
         toks = [(m.group(), m.start() + rs, m.end() + rs) for m in TOKEN_RE.finditer(word)]
+        if text.startswith(" & ", re_):
+            amp = _ampersand_org(seg, toks, re_, stop, titles)
+            if amp is not None:
+                out.append(amp)
+                covered, ext_from = amp.end, amp.start
+                continue
         n_before = len(out)
         _run(seg, toks=toks, inner=inner, out=out, stop=stop, nat=nat, titles=titles, firsts=firsts)
         for f in out[n_before:]:
@@ -1279,6 +1285,38 @@ def _scan(seg: Segment, out: list[Found]) -> None:
         if not (ext_from <= h[0] and h[1] <= covered):
             _add_hit(seg, h, out)
     _feature_lists(seg, out)
+
+
+_AMP_RIGHT = re.compile(r" & ((?:[A-Z][\w'\u2019.-]*)(?:[ \u00a0][A-Z][\w'\u2019.-]*){0,3})")
+
+
+def _ampersand_org(
+    seg: Segment, toks: list[tuple[str, int, int]], re_: int, stop: frozenset[str], titles: frozenset[str]
+) -> Found | None:
+    """ "Smith & Nephew", "Ernst & Young", "Rothschild & Co": people are never joined by an ampersand,
+    firms are (a place such as "Trinidad & Tobago" stays a place)."""
+    text = seg.text
+    k = len(toks)
+    while k > 0 and toks[k - 1][0][0].isupper() and toks[k - 1][0] not in stop and toks[k - 1][0] not in titles:
+        k -= 1
+    right = _AMP_RIGHT.match(text, re_)
+    if k == len(toks) or right is None:
+        return None
+    words = right.group(1).split()
+    n = next((i for i, w in enumerate(words) if w in stop or w in titles or w.rstrip(".,") in gz.titles()), len(words))
+    if n == 0:
+        return None
+    end = right.start(1) + len(" ".join(words[:n]))
+    if text[end - 1] == "." and words[n - 1] not in ("Co.", "Inc.", "Corp.", "Ltd."):
+        end -= 1
+    name = text[toks[k][1] : end]
+    gaz = gz.gazetteer()
+    for form in (name, name.replace(" & ", " and ")):
+        hit = gaz.lookup(form)
+        if hit is not None and hit.kind == "place":
+            return None
+    key = gaz.org_aliases.get(name) or strip_legal(name)
+    return Found(seg, toks[k][1], end, "organisation", key)
 
 
 def _add_hit(seg: Segment, h: tuple[int, int, gz.Hit], out: list[Found]) -> None:

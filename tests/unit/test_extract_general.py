@@ -570,3 +570,10 @@ def test_corps_closes_an_organisation_name() -> None:
     r = run("The Army's Tarvan Corps said in a post that an operation was launched.")
     assert "Tarvan Corps" in names(r, "organisation")
     assert names(r, "person") == set()
+
+
+def test_names_joined_by_an_ampersand_are_one_organisation() -> None:
+    """ "Harlow & Pike said": people are never joined by "&", firms are; the pair is one organisation."""
+    r = run("Harlow & Pike said on Monday it would cut 200 jobs, and shares of Denton & Vale rose.")
+    assert names(r, "organisation") == {"Harlow & Pike", "Denton & Vale"}
+    assert names(r, "person") == set()
