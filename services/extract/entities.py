@@ -1467,6 +1467,9 @@ def _run(
     run_cue = bool(rest) and bool(
         _role_before(text, rest[0][1]) or _AFTER_SAID.match(text[rest[-1][2] : rest[-1][2] + 40])
     )
+    lead = 0  # "Dr Anna Bayer": the titles before a name
+    while lead < len(kinds) and kinds[lead] == "title":
+        lead += 1
     for i, k in enumerate(kinds):
         if k != "gaz":
             continue
@@ -1474,12 +1477,12 @@ def _run(
         if (
             hit_at[rest[i][1]][2].kind == "organisation"
             and " " not in word_i
-            and i > 0
+            and i > lead
             and kinds[i - 1] == "name"
-            and rest[0][0] in firsts
-            and all(kd == "name" for kd in kinds[:i])
+            and rest[lead][0] in firsts
+            and all(kd == "name" for kd in kinds[lead:i])
         ):
-            kinds[i] = "name"  # "Helena Vasconcellos Prado": a surname that is also a museum
+            kinds[i] = "name"  # "(Dr) Helena Vasconcellos Prado": a surname that is also a museum or a company
             continue
         if (
             word_i in gz.east_asian_surnames()

@@ -577,3 +577,17 @@ def test_names_joined_by_an_ampersand_are_one_organisation() -> None:
     r = run("Harlow & Pike said on Monday it would cut 200 jobs, and shares of Denton & Vale rose.")
     assert names(r, "organisation") == {"Harlow & Pike", "Denton & Vale"}
     assert names(r, "person") == set()
+
+
+def test_company_surname_after_a_title_and_given_name_is_the_person() -> None:
+    """ "Dr Anna Porsche said": a given name after a title makes the company's name a surname."""
+    r = run("Dr Anna Porsche, a chemist, said the test worked.")
+    assert names(r, "person") == {"Anna Porsche"}
+    assert names(r, "organisation") == set()
+
+
+def test_companies_named_after_people_are_organisations() -> None:
+    """ "Bosch said", "Lamborghini said": listed companies named after their founders are organisations."""
+    r = run("Bosch said it would cut 5,000 jobs, and Lamborghini said deliveries rose.")
+    assert names(r, "organisation") == {"Bosch", "Lamborghini"}
+    assert names(r, "person") == set()
