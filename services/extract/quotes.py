@@ -45,7 +45,8 @@ _ORG_NOUNS_CAP = "|".join(
 )  # "the Central Bank said"
 _SP = (
     rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
-    rf"|(?P<orgn>\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS}|{_ORG_NOUNS_CAP})\b(?!['\u2019]s\b))"
+    rf"|(?P<orgn>(?:\b[Tt]he|(?P<poss>(?<![\w.])[A-Z][\w.]{{1,30}})['\u2019]s)[ \u00a0]"
+    rf"(?:[\w.'\u2019-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS}|{_ORG_NOUNS_CAP})\b(?!['\u2019]s\b))"
     rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
     rf"|(?P<name>(?<![\w.]){TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})"
 )
@@ -146,7 +147,13 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
     if m.group("orgn"):
         # "the Central Bank said": the organisation written there; "the central bank said": the
         # organisation of that kind mentioned last.
-        here = index.at(seg.order, base + m.start("orgn"), base + m.end("orgn"))
+        if m.group("poss"):
+            # "Europe's biggest airline said" names the company; "Lee's team said" does not.
+            owner = index.at(seg.order, base + m.start("poss"), base + m.end("poss"))
+            if owner is None or index.entities[owner].type != "place":
+                return None
+        # The name must cover the noun: "the U.N. health agency" is not the UN itself.
+        here = index.at(seg.order, base + m.start("noun"), base + m.end("noun"))
         if here is not None and index.entities[here].type == "organisation":
             return here
         return index.org_before(seg.order, base + m.start("orgn"), m.group("noun").lower())

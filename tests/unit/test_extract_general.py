@@ -591,3 +591,32 @@ def test_companies_named_after_people_are_organisations() -> None:
     r = run("Bosch said it would cut 5,000 jobs, and Lamborghini said deliveries rose.")
     assert names(r, "organisation") == {"Bosch", "Lamborghini"}
     assert names(r, "person") == set()
+
+
+def test_org_noun_after_an_abbreviated_country_names_the_organisation() -> None:
+    """ "the U.S. central bank said": a dotted country abbreviation may qualify the noun."""
+    r = run(
+        "The Federal Reserve held rates on Wednesday.",
+        '"Inflation remains elevated," the U.S. central bank said in a statement.',
+    )
+    assert speakers(r)["Inflation remains elevated"] == "Federal Reserve"
+
+
+def test_place_possessive_before_an_org_noun_names_the_organisation() -> None:
+    """ "South Korea's biggest chipmaker said": a place's superlative noun is the company; a person's team is not."""
+    r = run(
+        "Samsung Electronics reported a profit drop.",
+        '"Demand will recover," South Korea\'s biggest chipmaker said.',
+    )
+    assert speakers(r)["Demand will recover"] == "Samsung Electronics"
+    r = run("Arsenal beat Chelsea. Mikel Moreno scored twice.", '"We were brilliant," Moreno\'s team said.')
+    assert speakers(r)["We were brilliant"] is None
+
+
+def test_org_noun_qualified_by_another_body_means_a_body_of_that_kind() -> None:
+    """ "the U.N. health agency said" is the WHO named before, not the UN written inside the phrase."""
+    r = run(
+        "The World Health Organization declared an emergency on Friday.",
+        '"The risk is high," the U.N. health agency said.',
+    )
+    assert speakers(r)["The risk is high"] == "World Health Organization"
