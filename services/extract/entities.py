@@ -923,10 +923,28 @@ _ORG_APPOSITION = re.compile(
 )  # "Cauca, the agency UNGRD said": an apposition naming another body describes that one
 _WHICH_SAID = re.compile(rf",[ \u00a0]which[ \u00a0][^.;:\"\u201c\u201d]{{1,100}}?,[ \u00a0](?:{_VERBS})\b")
 # "Acme said in a statement": people speak in interviews, organisations in statements and filings.
-_STATEMENT_START = (" said in", ", said in", " said on", " says in", " announced", " confirmed", ", said on")
+# "Acme said its profit rose", "Acme said on its website": "its" is the organisation's own.
+_STATEMENT_START = (
+    " said in",
+    ", said in",
+    " said on",
+    " says in",
+    " announced",
+    " confirmed",
+    ", said on",
+    " said its",
+    " says its",
+)
 _STATEMENT_AFTER = re.compile(
-    r",?[ \u00a0](?:said|says|announced|confirmed)[ \u00a0](?:on[ \u00a0]\w+[ \u00a0])?in[ \u00a0]a[ \u00a0]"
+    r",?[ \u00a0](?:said|says|announced|confirmed)[ \u00a0](?:on[ \u00a0][A-Z]\w+[ \u00a0])?"
+    r"(?:in[ \u00a0]an?[ \u00a0](?:(?:emailed|e-mailed|written|brief|short|joint|separate)[ \u00a0])?"
     r"(?:statement|filing|regulatory filing|press release|release|stock exchange filing|notice)\b"
+    r"|on[ \u00a0]its[ \u00a0]website\b|(?:that[ \u00a0])?its[ \u00a0])"
+)
+# "Acme posted a net loss": people do not report quarterly results.
+_RESULTS_AFTER = re.compile(
+    r"[ \u00a0](?:posted|reported|booked|swung[ \u00a0]to)[ \u00a0](?:an?[ \u00a0])?(?:[\w-]+[ \u00a0]){0,2}?"
+    r"(?:profit|loss|revenue|revenues|sales|earnings)\b"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\)")
 # "..., known by its initials, INEC,": the acronym introduced later.
@@ -1895,6 +1913,12 @@ def _whole_run_org(
             and _role_before(text, s) is None
         )
         or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
+        or (
+            (text.startswith(", whose shares", e) or bool(_RESULTS_AFTER.match(text, e)))
+            and not any(w in titles or w in firsts for w in words)
+            and not all(w in ORG_SUFFIX for w in words)  # "SK hynix Inc. reported"
+            and _role_before(text, s) is None
+        )
         # "Fraport, which runs Frankfurt airport, said": people are "who", and a ship or a treaty does not
         # speak; a place named so stays a place below.
         or (

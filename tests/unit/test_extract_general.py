@@ -620,3 +620,27 @@ def test_org_noun_qualified_by_another_body_means_a_body_of_that_kind() -> None:
         '"The risk is high," the U.N. health agency said.',
     )
     assert speakers(r)["The risk is high"] == "World Health Organization"
+
+
+def test_name_that_says_its_is_an_organisation() -> None:
+    """ "Kelvara said on Monday its profit rose", "said on its website": "its" marks an organisation."""
+    for text in (
+        "Kelvara said on Monday its quarterly profit rose 12%.",
+        "Kelvara said on its website that the outage was fixed.",
+        "Kelvara said in an emailed statement that it would appeal.",
+    ):
+        r = run(text)
+        assert names(r, "organisation") == {"Kelvara"}, text
+        assert names(r, "person") == set(), text
+
+
+def test_name_that_posts_results_is_an_organisation() -> None:
+    """ "Kelvara posted a net loss", "Kelvara, whose shares have fallen": companies, not people."""
+    for text in (
+        "Kelvara posted a net loss of $20 million.",
+        "Kelvara, whose shares have fallen 30% this year, said it would cut jobs.",
+    ):
+        r = run(text)
+        assert names(r, "organisation") == {"Kelvara"}, text
+    r = run("The announcement came after rival SK hynix Inc. reported record quarterly sales.")
+    assert "Inc." not in names(r, "organisation")
