@@ -240,7 +240,8 @@ TITLE_ROLE = {
 ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "bank": ("Bank", "Reserve", "Sberbank"),
     "central bank": ("Bank", "Reserve"),
-    "lender": ("Bank",),
+    "lender": ("Bank", "Fund"),
+    "fund": ("Fund",),
     "court": ("Court", "Tribunal"),
     "tribunal": ("Tribunal", "Court"),
     "ministry": ("Ministry", "Department"),
@@ -1127,12 +1128,16 @@ class EntityIndex:
             return self._people[k - 1][2]
         return None
 
-    def org_before(self, order: int, pos: int, noun: str, lo_order: int = -3) -> int | None:
+    def org_before(
+        self, order: int, pos: int, noun: str, lo_order: int = -3, mods: frozenset[str] = frozenset()
+    ) -> int | None:
         """The organisation mentioned before (order, pos) that a noun ("the central bank") refers to.
 
         One the story named with that very noun ("the Verdi union") wins; then one whose name says
         the noun's kind ("Bank of Korea" for "the central bank"); a company noun ("the carmaker")
         with no such name means the organisation the story is about, named most often so far.
+        Among equals, one whose name has a word of the phrase's own ("the health ministry": the Health
+        Ministry, not the Interior Ministry named since) wins.
         """
         need = ORG_SPEAKER_NOUNS.get(noun)
         if need is None:
@@ -1147,25 +1152,32 @@ class EntityIndex:
             if ent.type != "organisation":
                 continue
             if idx not in rank:
-                rank[idx] = self._org_rank(idx, noun, need)
+                rank[idx] = self._org_rank(idx, noun, need, mods)
             if rank[idx] >= 0:
                 seen[idx] = seen.get(idx, 0) + 1
         if not seen:
             return None
         best = max(rank[i] for i in seen)
         pool = [i for i in seen if rank[i] == best]
-        if noun not in _TEAM_NOUNS and (need or best >= 2):
+        if noun not in _TEAM_NOUNS and (need or best >= 4):
             return pool[0]  # the most recent of the plainest
         # "the club said", "the carmaker said": the organisation the story is about (named most
         # often), not the rival named last.
         return max(pool, key=lambda i: (seen[i], -pool.index(i)))
 
-    def _org_rank(self, idx: int, noun: str, need: tuple[str, ...]) -> int:
+    def _org_rank(self, idx: int, noun: str, need: tuple[str, ...], mods: frozenset[str]) -> int:
         """-1: the noun cannot mean organisation `idx`; higher: it plainly does."""
+        ent = self.entities[idx]
+        words = set(ent.name.split()) | {w for a in ent.aliases for w in a.split()}
+        base = self._org_kind_rank(idx, noun, need, words)
+        if base < 0:
+            return base
+        return 2 * base + (1 if mods and mods & {w.lower() for w in words} else 0)
+
+    def _org_kind_rank(self, idx: int, noun: str, need: tuple[str, ...], words: set[str]) -> int:
         ent = self.entities[idx]
         if noun in self.org_nouns.get(idx, ()):
             return 3
-        words = set(ent.name.split()) | {w for a in ent.aliases for w in a.split()}
         kinds = [ORG_KIND_WORDS[w] for w in words if w in ORG_KIND_WORDS]
         if need:
             if not words & set(need):
@@ -1826,6 +1838,11 @@ def _org_continuation(text: str, s: int, e: int) -> int:
     return e
 
 
+def _strict_initials(name: str) -> str:
+    """ "Reserve Bank of India" -> "RBI": the capitals that open its words, function words left out."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def _initials_match(acronym: str, words: list[str]) -> bool:
     """ "AFP" for "Agence France-Presse": the acronym's capitals appear in order in the words."""
     letters = [c for c in acronym if c.isupper()]
@@ -2446,6 +2463,17 @@ def _assemble(
             mates = [k for k in written if _initials_match(f.text, k.split())]
             if len(mates) == 1:
                 f.key = mates[0]
+    # "RBI" in a story that names the Reserve Bank of India, "United" after Manchester United: an
+    # unknown acronym of exactly one written name's initials, or the last word of exactly one name.
+    for f in found:
+        if f.kind != "organisation" or f.key != f.text or " " in f.text:
+            continue
+        if f.text.isupper() and len(f.text) >= 2:
+            mates = [k for k in written if _strict_initials(k) == f.text]
+        else:
+            mates = [k for k in written if k.endswith(" " + f.text) and k.split()[-1] not in ORG_SUFFIX]
+        if len(mates) == 1:
+            f.key = mates[0]
     # "Prado said" after "Helena Vasconcellos Prado": the surname, not the museum of that name;
     # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
     full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}

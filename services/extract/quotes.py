@@ -156,7 +156,9 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
         here = index.at(seg.order, base + m.start("noun"), base + m.end("noun"))
         if here is not None and index.entities[here].type == "organisation":
             return here
-        return index.org_before(seg.order, base + m.start("orgn"), m.group("noun").lower())
+        noun = m.group("noun").lower()
+        mods = frozenset(seg.text[base + m.start("orgn") : base + m.start("noun")].lower().split()[1:])
+        return index.org_before(seg.order, base + m.start("orgn"), noun, mods=mods)
     grp = "role" if m.group("role") else "name"
     start = base + m.start(grp)
     if _TOLD_BEFORE.search(seg.text, max(0, start - 12), start):

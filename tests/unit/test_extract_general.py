@@ -644,3 +644,44 @@ def test_name_that_posts_results_is_an_organisation() -> None:
         assert names(r, "organisation") == {"Kelvara"}, text
     r = run("The announcement came after rival SK hynix Inc. reported record quarterly sales.")
     assert "Inc." not in names(r, "organisation")
+
+
+def test_org_phrase_word_picks_among_organisations_of_one_kind() -> None:
+    """ "the health ministry said" means the Health Ministry even when the Interior Ministry was named since."""
+    r = run(
+        "The Health Ministry reported 40 cases, while the Interior Ministry imposed a curfew.",
+        '"The situation is under control," the health ministry said.',
+    )
+    assert speakers(r)["The situation is under control"] == "Health Ministry"
+
+
+def test_unknown_acronym_of_a_written_name_is_that_organisation() -> None:
+    """ "the RBI said" after "Reserve Bank of India": the acronym of exactly one name in the story."""
+    r = run(
+        "The Reserve Bank of India kept rates unchanged. HDFC Bank said loan growth slowed.",
+        '"Growth remains resilient," the RBI said.',
+    )
+    assert speakers(r)["Growth remains resilient"] == "Reserve Bank of India"
+    assert "RBI" not in names(r, "organisation")
+
+
+def test_last_word_of_a_club_name_is_that_club() -> None:
+    """ "United said" after "Manchester United": the short form of the one name it ends."""
+    r = run(
+        "Manchester United sacked their manager on Monday after a 3-0 defeat.",
+        '"The club thanks him for his service," United said in a statement.',
+    )
+    assert speakers(r)["The club thanks him for his service"] == "Manchester United"
+    assert names(r, "organisation") == {"Manchester United"}
+
+
+def test_the_fund_and_the_lender_can_mean_the_imf() -> None:
+    """ "the Fund said", "the lender said": a fund may be called so, not only a bank."""
+    r = run(
+        "The International Monetary Fund cut its forecast on Tuesday.",
+        '"Risks are tilted to the downside," the Fund said.',
+        '"Growth will slow," the lender said.',
+    )
+    got = speakers(r)
+    assert got["Risks are tilted to the downside"] == "International Monetary Fund"
+    assert got["Growth will slow"] == "International Monetary Fund"
