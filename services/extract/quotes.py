@@ -277,7 +277,8 @@ _REPORT_CUE = re.compile(
     rf"\b(?:{_VERBS}|accused|accuses|accusing|called|calls|calling|described|describes|describing|saying|"
     r"criticised|criticized|denounced|dismissed|hailed|branded|labelled|labeled|welcomed|slammed|praised|"
     r"condemned|defended|rejected|expressed|voiced|decried|lamented|blamed|likened|compared|characterised|"
-    r"characterized|insisting|arguing|adding|warning|noting|ruled|found)\b"
+    r"characterized|insisting|arguing|adding|warning|noting|ruled|found|observed|observing|stated|stating|"
+    r"directed|directing)\b"
 )
 _SENT_START = re.compile(r"[.!?](?:[\"\u201d']{1,2})?\s+(?=[A-Z`\"\u201c])")
 _ORG_NP = re.compile(rf"\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?({_ORG_NOUNS})\b")

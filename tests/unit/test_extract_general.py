@@ -685,3 +685,12 @@ def test_the_fund_and_the_lender_can_mean_the_imf() -> None:
     got = speakers(r)
     assert got["Risks are tilted to the downside"] == "International Monetary Fund"
     assert got["Growth will slow"] == "International Monetary Fund"
+
+
+def test_court_verbs_introduce_a_partial_quote_of_the_court() -> None:
+    """ "The High Court directed ..., observing that ... "a matter of life"": the court speaks."""
+    r = run(
+        "The Delhi High Court on Monday directed the city council to clear the drains, observing that "
+        'flooding was "a matter of life and death".'
+    )
+    assert speakers(r)["a matter of life and death"] == "Delhi High Court"
