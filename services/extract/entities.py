@@ -977,6 +977,9 @@ _ORG_POSS_AFTER = re.compile(
     r"chairwoman|board|shares|stock|spokesperson|spokesman|spokeswoman|chief[ \u00a0]financial|subsidiary|headquarters|"
     r"shareholders|market[ \u00a0]value|annual[ \u00a0]revenue|quarterly|net[ \u00a0]profit|profit|revenue)\b"
 )
+_POSS_NAME_VERB = re.compile(
+    r"['\u2019]s[ \u00a0](?:said|says|reported|announced|downgraded|upgraded|cut|raised|lowered|affirmed|posted)\b"
+)
 # Sport copy: "Belgrano beat Talleres 2-1", "coach of Dortmund": a city's name is its club.
 _SPORT_AFTER = re.compile(
     r"[ \u00a0](?:(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0](?:\d{1,3}-\d{1,3}[ \u00a0])?to|"
@@ -1904,6 +1907,10 @@ def _whole_run_org(
         or (words[-1] in NICKNAMES and not any(t[0][0].islower() for t in toks))
     )
     prev = text[max(0, s - 20) : s].split()
+    # "Christie's said", "Moody's downgraded": a possessive with no noun after it is a firm's name.
+    poss_name = (
+        text[e : e + 1] in "'\u2019" and bool(_POSS_NAME_VERB.match(text, e)) and not (multi and words[0] in firsts)
+    )
     context = (
         (bool(prev) and (prev[-1].lower() in ORG_CONTEXT or (prev[-1].endswith("maker") and prev[-1].islower())))
         or (
@@ -1947,6 +1954,7 @@ def _whole_run_org(
         or (
             text[e : e + 1] in "'\u2019" and bool(_ORG_POSS_AFTER.match(text, e)) and not (multi and words[0] in firsts)
         )
+        or poss_name
     )
     # A club named after its city, in sport copy (never a country: national teams stay places).
     club = club or (
@@ -1972,6 +1980,8 @@ def _whole_run_org(
         exact = [h for h in inner if h[0] == s and h[1] == e]
         if exact and exact[0][2].kind == "place":
             return False
+    if poss_name:
+        e += 2
     exact = [h for h in inner if h[0] == s and h[1] == e and h[2].kind == "organisation"]
     key = (exact[0][2].org or text[s:e]) if exact else gz.gazetteer().org_aliases.get(text[s:e], text[s:e])
     out.append(Found(seg, s, e, "organisation", key))

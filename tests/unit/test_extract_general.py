@@ -694,3 +694,10 @@ def test_court_verbs_introduce_a_partial_quote_of_the_court() -> None:
         'flooding was "a matter of life and death".'
     )
     assert speakers(r)["a matter of life and death"] == "Delhi High Court"
+
+
+def test_possessive_name_with_a_verb_after_it_is_a_firm() -> None:
+    """ "Moody's downgraded", "Christie's said": a possessive with no noun after it names a firm."""
+    r = run("Moody's downgraded the country on Friday, and Christie's said the sale was postponed.")
+    assert names(r, "organisation") == {"Moody's", "Christie's"}
+    assert names(r, "person") == set()
