@@ -45,6 +45,11 @@ _ORG_NOUNS_CAP = "|".join(
 )  # "the Central Bank said"
 _SP = (
     rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+    # "a statement from the ministry", "a spokesperson for Siemens", "the company's statement", "a company
+    # spokesman": the organisation behind the statement or spokesperson speaks.
+    rf"|(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?P<snoun>{_ORG_NOUNS})(?:['\u2019]s)?[ \u00a0])?"
+    rf"(?:(?:joint|brief|written|emailed|separate|official)[ \u00a0])?(?:statement|spokes(?:person|man|woman))"
+    rf"(?:[ \u00a0](?:from|for|of|by)[ \u00a0](?:the[ \u00a0](?P<fnoun>{_ORG_NOUNS})\b|(?P<fname>{TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})))?)"
     rf"|(?P<orgn>(?:\b[Tt]he|(?P<poss>(?<![\w.])[A-Z][\w.]{{1,30}})['\u2019]s)[ \u00a0]"
     rf"(?:[\w.'\u2019-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS}|{_ORG_NOUNS_CAP})\b(?!['\u2019]s\b))"
     rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
@@ -122,6 +127,12 @@ def _spans(seg: Segment) -> list[Span]:
 
 def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> int | None:
     """Entity index for the speaker group of a clause match (offset by `base`)."""
+    if m.group("stmt"):
+        if m.group("fname"):
+            named = index.at(seg.order, base + m.start("fname"), base + m.end("fname"))
+            return named if named is not None and index.entities[named].type == "organisation" else None
+        noun = m.group("fnoun") or m.group("snoun")
+        return index.org_before(seg.order, base + m.start("stmt"), noun.lower()) if noun else None
     if m.group("pron"):
         g = PRONOUNS.get(m.group("pron").lower())
         if g is None:
@@ -202,7 +213,7 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
         return None
     pos = _GAP.match(text, sp.close_end)
     at = pos.end() if pos else sp.close_end
-    for rx in (_VERB_SP, _SP_VERB):
+    for rx in (_VERB_SP, _SP_VERB, _ACCORDING):
         m = rx.match(text, at)
         if m:
             return _resolve(m, sp.seg, 0, index), m.group("cue")

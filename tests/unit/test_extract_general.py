@@ -701,3 +701,16 @@ def test_possessive_name_with_a_verb_after_it_is_a_firm() -> None:
     r = run("Moody's downgraded the country on Friday, and Christie's said the sale was postponed.")
     assert names(r, "organisation") == {"Moody's", "Christie's"}
     assert names(r, "person") == set()
+
+
+def test_statement_or_spokesperson_of_an_organisation_speaks_for_it() -> None:
+    """ "said a statement from the ministry", "a company spokesman said", "the company's statement said"."""
+    for quote in (
+        '"Demand is weak," said a statement from the company.',
+        '"Demand is weak," a spokesperson for the company said.',
+        '"Demand is weak," a company spokesman said.',
+        '"Demand is weak," the company\'s statement said.',
+        '"Demand is weak," according to a statement from Siemens.',
+    ):
+        r = run("Siemens cut its forecast on Monday.", quote)
+        assert speakers(r)["Demand is weak"] == "Siemens", quote
