@@ -943,6 +943,7 @@ _STATEMENT_AFTER = re.compile(
     r"|on[ \u00a0]its[ \u00a0]website\b|(?:that[ \u00a0])?its[ \u00a0])"
 )
 # "Acme posted a net loss": people do not report quarterly results.
+_RESULTS_START = (" posted", " reported", " booked", " swung")
 _RESULTS_AFTER = re.compile(
     r"[ \u00a0](?:posted|reported|booked|swung[ \u00a0]to)[ \u00a0](?:an?[ \u00a0])?(?:[\w-]+[ \u00a0]){0,2}?"
     r"(?:profit|loss|revenue|revenues|sales|earnings)\b"
@@ -1142,7 +1143,7 @@ class EntityIndex:
         Among equals, one whose name has a word of the phrase's own ("the health ministry": the Health
         Ministry, not the Interior Ministry named since) wins.
         """
-        need = ORG_SPEAKER_NOUNS.get(noun)
+        need = ORG_SPEAKER_NOUNS.get(noun, () if noun.endswith("maker") else None)  # "the toymaker"
         if need is None:
             return None
         k = bisect.bisect_left(self.spans, (order, pos))
@@ -1938,7 +1939,10 @@ def _whole_run_org(
         )
         or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
         or (
-            (text.startswith(", whose shares", e) or bool(_RESULTS_AFTER.match(text, e)))
+            (
+                text.startswith(", whose shares", e)
+                or (text.startswith(_RESULTS_START, e) and bool(_RESULTS_AFTER.match(text, e)))
+            )
             and not any(w in titles or w in firsts for w in words)
             and not all(w in ORG_SUFFIX for w in words)  # "SK hynix Inc. reported"
             and _role_before(text, s) is None
@@ -2603,10 +2607,11 @@ def _label_org(index: EntityIndex, idx: int, f: Found) -> None:
     """Remember a speaker noun written beside an organisation's name ("the Verdi union", "carmaker
     Porsche", "KB Kookmin Bank, the country's largest commercial lender,")."""
     text = f.seg.text
+    after = text[f.end : f.end + 2]
     for m in (
-        _NOUN_AFTER.match(text, f.end),
-        _NOUN_BEFORE.search(text, max(0, f.start - 20), f.start),
-        _NOUN_APPOSED.match(text, f.end),
+        _NOUN_AFTER.match(text, f.end) if after[1:].islower() else None,
+        _NOUN_BEFORE.search(text, max(0, f.start - 20), f.start) if text[f.start - 2 : f.start - 1].islower() else None,
+        _NOUN_APPOSED.match(text, f.end) if after == ", " else None,
     ):
         if m and m.group(1) in ORG_SPEAKER_NOUNS:
             index.org_nouns.setdefault(idx, set()).add(m.group(1))

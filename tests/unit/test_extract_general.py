@@ -714,3 +714,9 @@ def test_statement_or_spokesperson_of_an_organisation_speaks_for_it() -> None:
     ):
         r = run("Siemens cut its forecast on Monday.", quote)
         assert speakers(r)["Demand is weak"] == "Siemens", quote
+
+
+def test_any_maker_noun_speaks_for_the_company() -> None:
+    """ "the shoemaker said": any "-maker" noun refers back to the company, listed or not."""
+    r = run("Nike cut its forecast on Tuesday.", '"Demand is soft," the shoemaker said.')
+    assert speakers(r)["Demand is soft"] == "Nike"
