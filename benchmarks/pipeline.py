@@ -493,31 +493,28 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {}
     offset = 0  # every run pushes new stories, so no duplicate is dropped
     try:
+        paced = "paced" not in args.skip
+
+        def measure(fleet: Fleet, raw: str, out: str, tag: str, label: str, with_paced: bool) -> None:
+            """Throughput (best of --repeat), then the paced latency run, on fresh stories each time."""
+            nonlocal offset
+            run = best_throughput(args.repeat, client, fleet, server.proc.pid, raw, out, offset, n, tag)
+            offset += n * args.repeat
+            print(f"  {label}: {run.rate:,.0f} articles/s ({run.runs()}; load before {run.load})", flush=True)
+            results[tag] = run
+            if with_paced:
+                lat, used = best_paced(
+                    args.repeat, client, fleet, raw, out, offset, args.rate, args.paced_seconds, f"{tag}p"
+                )
+                offset += used
+                print(f"  {label} paced p50/p99 ms: {', '.join(lat.all_runs)}", flush=True)
+                results[f"{tag}_lat"] = lat
+
         if "passthrough" not in args.skip:
             wait_quiet(args.quiet_load, args.max_wait, "pass-through")
             fleet = start_passthrough(server.url, logs, client)
             try:
-                pt = best_throughput(
-                    args.repeat, client, fleet, server.proc.pid, "pt:raw", "pt:enriched", offset, n, "pt"
-                )
-                offset += n * args.repeat
-                print(f"  pass-through: {pt.rate:,.0f} articles/s ({pt.runs()}; load before {pt.load})", flush=True)
-                results["pt"] = pt
-                if "paced" not in args.skip:
-                    lat, used = best_paced(
-                        args.repeat,
-                        client,
-                        fleet,
-                        "pt:raw",
-                        "pt:enriched",
-                        offset,
-                        args.rate,
-                        args.paced_seconds,
-                        "ptp",
-                    )
-                    offset += used
-                    print(f"  pass-through paced p50/p99 ms: {', '.join(lat.all_runs)}", flush=True)
-                    results["pt_lat"] = lat
+                measure(fleet, "pt:raw", "pt:enriched", "pt", "pass-through", paced)
             finally:
                 fleet.stop()
             client.flushall()
@@ -525,27 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         wait_quiet(args.quiet_load, args.max_wait, "wirestream")
         fleet = start_wirestream(server.url, logs, client)
         try:
-            ws = best_throughput(
-                args.repeat, client, fleet, server.proc.pid, "wire:raw", "wire:enriched", offset, n, "ws"
-            )
-            offset += n * args.repeat
-            print(f"  wirestream: {ws.rate:,.0f} articles/s ({ws.runs()}; load before {ws.load})", flush=True)
-            results["ws"] = ws
-            if "paced" not in args.skip:
-                lat, used = best_paced(
-                    args.repeat,
-                    client,
-                    fleet,
-                    "wire:raw",
-                    "wire:enriched",
-                    offset,
-                    args.rate,
-                    args.paced_seconds,
-                    "wsp",
-                )
-                offset += used
-                print(f"  wirestream paced p50/p99 ms: {', '.join(lat.all_runs)}", flush=True)
-                results["ws_lat"] = lat
+            measure(fleet, "wire:raw", "wire:enriched", "ws", "wirestream", paced)
             rss = {p.name: peak_rss_mb(p.pid) for p in fleet.procs}
             log_bytes = {p.name: p.log.stat().st_size for p in fleet.procs}
         finally:
@@ -559,16 +536,8 @@ def main(argv: list[str] | None = None) -> int:
             wait_quiet(args.quiet_load, args.max_wait, "two extract workers")
             fleet = start_wirestream(server.url, logs, client, extract_workers=2)
             try:
-                ws2 = best_throughput(
-                    args.repeat, client, fleet, server.proc.pid, "wire:raw", "wire:enriched", offset, n, "ws2"
-                )
-                offset += n * args.repeat
-                print(
-                    f"  wirestream, 2 extract workers: {ws2.rate:,.0f} articles/s ({ws2.runs()}; "
-                    f"load before {ws2.load})",
-                    flush=True,
-                )
-                results["ws2"] = ws2
+                measure(fleet, "wire:raw", "wire:enriched", "ws2", "wirestream, 2 extract workers", False)
+                rss.update({p.name: peak_rss_mb(p.pid) for p in fleet.procs if p.name not in rss})
             finally:
                 fleet.stop()
             client.flushall()
@@ -598,6 +567,10 @@ def report(
     print(f"{'throughput, articles/s':44}{pt_rate:>16}{ws.rate:>14,.0f}")
     if pt:
         print(f"{'  wirestream / limit':44}{'':>16}{ws.rate / pt.rate:>14.1%}")
+    if ws2:
+        print(f"{'throughput, two extract workers, articles/s':44}{'':>16}{ws2.rate:>14,.0f}")
+        if pt:
+            print(f"{'  wirestream (two extract) / limit':44}{'':>16}{ws2.rate / pt.rate:>14.1%}")
     pl, wl = results.get("pt_lat"), results.get("ws_lat")
     for label, q in (("p50", 50), ("p99", 99), ("max", 100)):
         a = f"{pl.pct(q):.0f}" if pl else "-"
@@ -632,6 +605,7 @@ def report(
         print(f"Two extract workers: {ws2.rate:,.0f} articles/s vs {ws.rate:,.0f} with one "
               f"({ws2.rate / ws.rate - 1:+.0%}); load {ws2.load}")  # fmt: skip
         print("  CPU µs/article: " + ", ".join(f"{k} {v:,.0f}" for k, v in cpu_table(ws2)))
+        print("  peak RSS MB: " + ", ".join(f"{k} {rss[k]:.0f}" for k, _ in cpu_table(ws2) if k in rss))
 
 
 if __name__ == "__main__":
