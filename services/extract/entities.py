@@ -991,6 +991,8 @@ _SPORT_BEFORE = re.compile(
     r"manager[ \u00a0]of|striker|midfielder|defender|goalkeeper|playmaker|winger)|\d{1,3}-\d{1,3}[ \u00a0](?:win|victory|"
     r"defeat|loss|draw)[ \u00a0](?:over|against|to|for|with))[ \u00a0]$"
 )
+# "a Kelvara spokesperson said": a name between an article and a spokes-noun is the body spoken for.
+_SPOKES_AFTER = re.compile(r"[ \u00a0]spokes(?:person|man|woman)\b(?![ \u00a0][A-Z])")
 # An employee's role noun, then a capitalised name: "Sydbank analyst Sofie Krag".
 _ROLE_THEN_NAME = re.compile(
     r"[ \u00a0](?:analyst|economist|strategist|spokesperson|spokesman|spokeswoman|chief[ \u00a0]executive|"
@@ -1927,6 +1929,13 @@ def _whole_run_org(
             and not (multi and words[-1] in firsts)
             and not any(h[2].kind == "place" for h in inner)
             and not (not multi and words[0] in _ROLE_MODIFIERS)
+        )
+        or (
+            bool(prev)
+            and prev[-1] in ("a", "an", "A", "An")
+            and text[e + 1 : e + 2] == "s"
+            and bool(_SPOKES_AFTER.match(text, e))
+            and not any(w in titles or w in firsts for w in words)
         )
         or (len(prev) >= 2 and prev[-2].lower() in ("shares", "stock", "stake") and prev[-1] in ("of", "in"))
         or (

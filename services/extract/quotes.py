@@ -56,7 +56,7 @@ def _speaker_pattern(rich: bool) -> str:
     """
     if rich:
         stmt = (
-            rf"(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?P<snoun>{_ORG_NOUNS})(?:['\u2019]s)?[ \u00a0])?"
+            rf"(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?P<sname>[A-Z][\w&.-]{{1,30}})[ \u00a0](?=spokes))?(?:(?P<snoun>{_ORG_NOUNS})(?:['\u2019]s)?[ \u00a0])?"
             rf"(?:(?:joint|brief|written|emailed|separate|official)[ \u00a0])?(?:statement|spokes(?:person|man|woman))"
             rf"(?:[ \u00a0](?:from|for|of|by)[ \u00a0](?:the[ \u00a0](?P<fnoun>{_ORG_NOUNS})\b"
             rf"|(?P<fname>{TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})))?)"
@@ -168,6 +168,9 @@ def _group(m: re.Match[str], name: str) -> str | None:
 def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> int | None:
     """Entity index for the speaker group of a clause match (offset by `base`)."""
     if _group(m, "stmt"):
+        if m.group("sname"):  # "a Kelvara spokesperson said"
+            named = index.at(seg.order, base + m.start("sname"), base + m.end("sname"))
+            return named if named is not None and index.entities[named].type == "organisation" else None
         if m.group("fname"):
             named = index.at(seg.order, base + m.start("fname"), base + m.end("fname"))
             return named if named is not None and index.entities[named].type == "organisation" else None

@@ -720,3 +720,11 @@ def test_any_maker_noun_speaks_for_the_company() -> None:
     """ "the shoemaker said": any "-maker" noun refers back to the company, listed or not."""
     r = run("Nike cut its forecast on Tuesday.", '"Demand is soft," the shoemaker said.')
     assert speakers(r)["Demand is soft"] == "Nike"
+
+
+def test_unknown_name_before_spokesperson_is_the_organisation_speaking() -> None:
+    """'a Kelvara spokesperson said': the unknown capitalised name is an organisation, and it speaks."""
+    r = run('"Owners are fully booked until spring," a Kelvara spokesperson said on Monday.')
+    assert "Kelvara" in names(r, "organisation")
+    assert "Kelvara" not in names(r, "person")
+    assert speakers(r) == {"Owners are fully booked until spring": "Kelvara"}
