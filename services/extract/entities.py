@@ -2601,6 +2601,11 @@ def _written_org_name(canonical: str, written: list[str]) -> str:
     written = [strip_legal(w) for w in written]
     if canonical in written:
         return canonical
+    # "LaLiga" for "La Liga", "Bristol-Myers Squibb": the story's own spelling of the full name.
+    squeezed = canonical.replace(" ", "").replace("-", "")
+    same = [w for w in written if len(w) > 3 and w.replace(" ", "").replace("-", "") == squeezed]
+    if same:
+        return same[0]
     full = [w for w in written if " " in w and not any(t.replace(".", "").isupper() for t in w.split())]
     if not full:
         return canonical

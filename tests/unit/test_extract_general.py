@@ -728,3 +728,15 @@ def test_unknown_name_before_spokesperson_is_the_organisation_speaking() -> None
     assert "Kelvara" in names(r, "organisation")
     assert "Kelvara" not in names(r, "person")
     assert speakers(r) == {"Owners are fully booked until spring": "Kelvara"}
+
+
+def test_firms_named_after_people_and_subsidiaries_are_organisations() -> None:
+    """'Edward Jones' and 'LaLiga' are organisations, not people; 'Siemens Healthineers' stays whole."""
+    r = run(
+        "Analysts at Edward Jones said LaLiga would gain.",
+        "Siemens Healthineers said on Tuesday it had won the order.",
+    )
+    orgs = names(r, "organisation")
+    assert {"Edward Jones", "LaLiga", "Siemens Healthineers"} <= orgs
+    assert "Siemens" not in orgs
+    assert not names(r, "person")
