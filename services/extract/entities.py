@@ -1366,6 +1366,10 @@ def _add_hit(seg: Segment, h: tuple[int, int, gz.Hit], out: list[Found]) -> None
         out.append(Found(seg, start, end, "place", hit=hit))
 
 
+# A place's name before a currency noun names the currency ("U.S. dollars", "Hong Kong dollar").
+_CURRENCY_AFTER = re.compile(r"[ \u00a0](?:dollars?|cents|pesos?|rupees?|yuan|francs?|kronas?|kronor|kroner)\b")
+
+
 def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     """A place name that is also a common word ("Turn", "Reading") needs a location context.
 
@@ -1375,6 +1379,8 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     text = seg.text
     if _DOC_AFTER.match(text, end):
         return False  # "Montreux Convention", "Paris Agreement": a document named after a place
+    if text.startswith(" ", end) and _CURRENCY_AFTER.match(text, end):
+        return False  # "9.4 billion U.S. dollars", "the Singapore dollar": a currency, not the place
     if text.startswith(" ", end) and _FACILITY_AFTER.match(text, end) and not hit.places[0].is_country:
         return False  # "the Zaporizhzhia nuclear power plant": the place names the plant
     if hit.minor:

@@ -740,3 +740,11 @@ def test_firms_named_after_people_and_subsidiaries_are_organisations() -> None:
     assert {"Edward Jones", "LaLiga", "Siemens Healthineers"} <= orgs
     assert "Siemens" not in orgs
     assert not names(r, "person")
+
+
+def test_country_before_a_currency_is_not_a_place_mention() -> None:
+    """'9.4 billion U.S. dollars' names a currency; 'South Korea won' is still the country."""
+    r = run("Revenue fell to 9.4 billion U.S. dollars in the first half.")
+    assert "United States" not in names(r, "place")
+    r = run("South Korea won the final in Seoul.")
+    assert "South Korea" in names(r, "place")
