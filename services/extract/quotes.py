@@ -98,6 +98,8 @@ def _rich(text: str) -> int:
     return 1 if _POSS_NOUN.search(text) else 0
 
 
+_TOP_WORDS = frozenset(["top", "highest", "apex"])
+_TOP_COURT_WORDS = frozenset(["supreme", "constitutional"])
 _GAP = re.compile(r"[\s,.;:!?\u2014\u2013-]{0,4}")
 _ANY_CUE = re.compile(rf"\b(?:{_VERBS}|told)\b")
 _CLAUSE_END = re.compile(
@@ -212,6 +214,8 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
             return here
         noun = m.group("noun").lower()
         mods = frozenset(seg.text[base + m.start("orgn") : base + m.start("noun")].lower().split()[1:])
+        if noun == "court" and mods & _TOP_WORDS:
+            mods = mods | _TOP_COURT_WORDS  # "the top court": the Supreme Court, not a High Court
         return index.org_before(seg.order, base + m.start("orgn"), noun, mods=mods)
     grp = "role" if m.group("role") else "name"
     start = base + m.start(grp)

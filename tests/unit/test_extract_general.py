@@ -748,3 +748,12 @@ def test_country_before_a_currency_is_not_a_place_mention() -> None:
     assert "United States" not in names(r, "place")
     r = run("South Korea won the final in Seoul.")
     assert "South Korea" in names(r, "place")
+
+
+def test_the_top_court_is_the_supreme_court_not_a_high_court_named_later() -> None:
+    """'the top court said' means the Supreme Court even when a High Court was named after it."""
+    r = run(
+        "The Supreme Court on Thursday set aside an order of the Orissa High Court.",
+        '"The high court went too far," the top court said.',
+    )
+    assert speakers(r) == {"The high court went too far": "Supreme Court"}
