@@ -68,6 +68,7 @@ def _speaker_pattern(rich: bool) -> str:
     return (
         rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
         rf"{'|' if stmt else ''}{stmt}"
+        rf"|(?P<exec>\b[Tt]he[ \u00a0](?:EU|E\.U\.|European|bloc['\u2019]s)[ \u00a0]executive\b)"
         rf"|(?P<orgn>{the}[ \u00a0]"
         rf"(?:[\w.-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS}|{_ORG_NOUNS_CAP})\b(?!['\u2019]s\b))"
         rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
@@ -200,6 +201,9 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
             if who is not None:
                 return who
         return index.person_before(seg.order, pos, g)
+    if m.group("exec"):
+        # "the EU executive said": the European Commission, named so earlier.
+        return index.org_before(seg.order, base + m.start("exec"), "commission")
     if m.group("orgn"):
         # "the Central Bank said": the organisation written there; "the central bank said": the
         # organisation of that kind mentioned last.

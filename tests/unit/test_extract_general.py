@@ -757,3 +757,12 @@ def test_the_top_court_is_the_supreme_court_not_a_high_court_named_later() -> No
         '"The high court went too far," the top court said.',
     )
     assert speakers(r) == {"The high court went too far": "Supreme Court"}
+
+
+def test_the_eu_executive_is_the_european_commission() -> None:
+    """'the EU executive said' speaks for the European Commission, not the European Union."""
+    r = run(
+        "The European Commission opened an investigation into EU cloud deals on Thursday.",
+        '"Customers must be free to move," the EU executive said.',
+    )
+    assert speakers(r) == {"Customers must be free to move": "European Commission"}
