@@ -1151,6 +1151,7 @@ class EntityIndex:
         k = bisect.bisect_left(self.spans, (order, pos))
         seen: dict[int, int] = {}  # candidate -> mentions before pos, in recency order
         rank: dict[int, int] = {}  # candidate -> how plainly its name or label says the noun
+        first = -1  # the candidate named first
         for o, _s, _e, idx in reversed(self.spans[:k]):
             if o < lo_order:
                 break
@@ -1161,6 +1162,7 @@ class EntityIndex:
                 rank[idx] = self._org_rank(idx, noun, need, mods)
             if rank[idx] >= 0:
                 seen[idx] = seen.get(idx, 0) + 1
+                first = idx
         if not seen:
             return None
         best = max(rank[i] for i in seen)
@@ -1169,7 +1171,8 @@ class EntityIndex:
             return pool[0]  # the most recent of the plainest
         # "the club said", "the carmaker said": the organisation the story is about (named most
         # often), not the rival named last.
-        return max(pool, key=lambda i: (seen[i], -pool.index(i)))
+        # The one named first (the headline's or lead's subject) counts one mention more, and wins ties.
+        return max(pool, key=lambda i: (seen[i] + (i == first), i == first, -pool.index(i)))
 
     def _org_rank(self, idx: int, noun: str, need: tuple[str, ...], mods: frozenset[str]) -> int:
         """-1: the noun cannot mean organisation `idx`; higher: it plainly does."""

@@ -766,3 +766,13 @@ def test_the_eu_executive_is_the_european_commission() -> None:
         '"Customers must be free to move," the EU executive said.',
     )
     assert speakers(r) == {"Customers must be free to move": "European Commission"}
+
+
+def test_the_club_is_the_club_named_first_when_the_rival_is_named_as_often() -> None:
+    """'the club said' after both clubs are named equally often means the story's subject, named first."""
+    r = run(
+        "Sevilla lost 3-1 to Real Betis on Sunday. Betis fans celebrated and Betis coach Ann Lee smiled.",
+        '"We thank him," the club said.',
+        headline="Sevilla sack coach after derby defeat",
+    )
+    assert speakers(r) == {"We thank him": "Sevilla"}
