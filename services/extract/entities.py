@@ -1171,8 +1171,9 @@ class EntityIndex:
             return pool[0]  # the most recent of the plainest
         # "the club said", "the carmaker said": the organisation the story is about (named most
         # often), not the rival named last.
-        # The one named first (the headline's or lead's subject) counts one mention more, and wins ties.
-        return max(pool, key=lambda i: (seen[i] + (i == first), i == first, -pool.index(i)))
+        # A club named first (the headline's or lead's subject) counts one mention more, and wins ties.
+        lead = first if noun in _TEAM_NOUNS else -1
+        return max(pool, key=lambda i: (seen[i] + (i == lead), i == lead, -pool.index(i)))
 
     def _org_rank(self, idx: int, noun: str, need: tuple[str, ...], mods: frozenset[str]) -> int:
         """-1: the noun cannot mean organisation `idx`; higher: it plainly does."""
