@@ -70,6 +70,7 @@ def _speaker_pattern(rich: bool) -> str:
         rf"{'|' if stmt else ''}{stmt}"
         rf"|(?P<exec>\b[Tt]he[ \u00a0](?:EU|E\.U\.|European|bloc['\u2019]s)[ \u00a0]executive\b)"
         rf"|(?P<orgn>{the}[ \u00a0]"
+        rf"(?:(?:world|country|nation|region|continent|state|city)['\u2019]s[ \u00a0](?:[\w.-]{{1,30}}[ \u00a0])?)?"
         rf"(?:[\w.-]{{1,30}}[ \u00a0]){{0,2}}?(?P<noun>{_ORG_NOUNS}|{_ORG_NOUNS_CAP})\b(?!['\u2019]s\b))"
         rf"|(?P<role>\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b)"
         rf"|(?P<name>(?<![\w.]){TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})"

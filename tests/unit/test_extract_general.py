@@ -776,3 +776,14 @@ def test_the_club_is_the_club_named_first_when_the_rival_is_named_as_often() -> 
         headline="Sevilla sack coach after derby defeat",
     )
     assert speakers(r) == {"We thank him": "Sevilla"}
+
+
+def test_descriptors_before_an_organisation_noun_still_refer_to_it() -> None:
+    """'the world's second-largest shipping group said' and 'the country's largest lender said' speak for it."""
+    r = run(
+        "Hapag-Lloyd cut its outlook on Tuesday.",
+        '"Rerouting adds two weeks," the world\'s second-largest shipping group said.',
+    )
+    assert speakers(r) == {"Rerouting adds two weeks": "Hapag-Lloyd"}
+    r = run("KB Kookmin Bank cut its outlook.", '"Rates will fall," the country\'s largest commercial lender said.')
+    assert speakers(r) == {"Rates will fall": "KB Kookmin Bank"}
