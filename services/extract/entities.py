@@ -1100,6 +1100,8 @@ class EntityIndex:
     _people: list[tuple[int, int, int]] = field(default_factory=list)  # (order, start, idx)
     # The paragraph read before the one whose quotes are being attributed (set by find_quotes).
     prev_segment: Segment | None = None
+    # Who issued the statement the story last named ("X said in a statement"): "the statement said" is theirs.
+    statement_by: int | None = None
     # Organisation -> nouns the story puts beside its name ("the Verdi union", "carmaker Porsche",
     # "KB Kookmin Bank, the country's largest commercial lender,").
     org_nouns: dict[int, set[str]] = field(default_factory=dict)

@@ -179,7 +179,11 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
             named = index.at(seg.order, base + m.start("fname"), base + m.end("fname"))
             return named if named is not None and index.entities[named].type == "organisation" else None
         noun = m.group("fnoun") or m.group("snoun")
-        return index.org_before(seg.order, base + m.start("stmt"), noun.lower()) if noun else None
+        if noun:
+            return index.org_before(seg.order, base + m.start("stmt"), noun.lower())
+        # "the statement said": the statement the story named before, else nobody knowable.
+        bare = m.group("stmt")
+        return index.statement_by if bare.endswith("statement") and bare[:3] in ("the", "The") else None
     if m.group("pron"):
         g = PRONOUNS.get(m.group("pron").lower())
         if g is None:
@@ -417,12 +421,54 @@ def _clauses(text: str) -> list[tuple[int, re.Match[str]]]:
     return found
 
 
+_ISSUED = re.compile(
+    r"\b(?:said|says|announced|confirmed|added)[ \u00a0](?:on[ \u00a0]\w+[ \u00a0])?in[ \u00a0](?:an?|its)[ \u00a0]"
+    r"(?:[\w-]{1,20}[ \u00a0])?statement\b|\bstatement[ \u00a0](?:from|by|issued[ \u00a0]by)[ \u00a0]"
+)
+
+
+def _statement_issuer(seg: Segment, index: EntityIndex) -> int | None:
+    """Who a paragraph names as issuing a statement: the last organisation or person before
+    "said in a statement" in its sentence, or the organisation after "a statement from"."""
+    text = seg.text
+    found: int | None = None
+    for m in _ISSUED.finditer(text):
+        if m.group().startswith("statement"):
+            hit = index.org_last(seg.order, m.end(), m.end() + 60)
+            k = bisect.bisect_left(index.spans, (seg.order, m.end()))
+            if k < len(index.spans) and index.spans[k][0] == seg.order and index.spans[k][1] < m.end() + 4:
+                hit = index.spans[k][3]
+        else:
+            lo = max(0, m.start() - 200)
+            for s_m in _SENT_START.finditer(text, lo, m.start()):
+                lo = s_m.end()
+            hit = _last_named(index, seg.order, lo, m.start())
+        if hit is not None and index.entities[hit].type != "place":
+            found = hit
+    return found
+
+
+def _last_named(index: EntityIndex, order: int, lo: int, hi: int) -> int | None:
+    """The last person or organisation mentioned in [lo, hi) of segment `order`."""
+    k = bisect.bisect_left(index.spans, (order, hi))
+    for o, s, _e, idx in reversed(index.spans[max(0, k - 12) : k]):
+        if o != order or s < lo:
+            return None
+        if index.entities[idx].type != "place":
+            return idx
+    return None
+
+
 def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
     all_spans: list[list[Span]] = [_spans(seg) for seg in segs]
     prev_speaker: tuple[int | None, str | None] = (None, None)
     prev_open = False  # the previous paragraph ended inside a quote
     index.prev_segment = None
+    index.statement_by = None
     for seg, spans in zip(segs, all_spans, strict=True):
+        if "statement" in seg.text:
+            issuer = _statement_issuer(seg, index)
+            index.statement_by = issuer if issuer is not None else index.statement_by
         clauses: list[tuple[int, re.Match[str]]] | None = None  # built only when needed
         for k, sp in enumerate(spans):
             got = _clause_after(sp, index) or _clause_before(sp, index) or _clause_reported(sp, index)

@@ -787,3 +787,19 @@ def test_descriptors_before_an_organisation_noun_still_refer_to_it() -> None:
     assert speakers(r) == {"Rerouting adds two weeks": "Hapag-Lloyd"}
     r = run("KB Kookmin Bank cut its outlook.", '"Rates will fall," the country\'s largest commercial lender said.')
     assert speakers(r) == {"Rates will fall": "KB Kookmin Bank"}
+
+
+def test_the_statement_said_speaks_for_whoever_issued_the_statement_named_before() -> None:
+    """'the statement said' belongs to the issuer of the statement the story named, not the last organisation."""
+    r = run(
+        "BOTAS signed a deal with SOCAR on Friday, the Energy Ministry said in a statement.",
+        "SOCAR said the gas would flow through Georgia.",
+        '"The agreement strengthens our role," the statement said.',
+    )
+    assert speakers(r) == {"The agreement strengthens our role": "Energy Ministry"}
+    r = run(
+        "According to a statement from Siemens, the plant will close.",
+        "Workers at Bosch protested on Friday.",
+        '"We regret this step," the statement said.',
+    )
+    assert speakers(r) == {"We regret this step": "Siemens"}
