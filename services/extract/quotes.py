@@ -56,7 +56,8 @@ def _speaker_pattern(rich: bool) -> str:
     """
     if rich:
         stmt = (
-            rf"(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?P<sname>[A-Z][\w&.-]{{1,30}})[ \u00a0](?=spokes))?(?:(?P<snoun>{_ORG_NOUNS})(?:['\u2019]s)?[ \u00a0])?"
+            rf"(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?:(?<=[Aa][ \u00a0])|(?<=[Aa]n[ \u00a0]))(?P<sname>[A-Z][\w&.-]{{1,30}})[ \u00a0](?=spokes))?"
+            rf"(?:(?P<snoun>{_ORG_NOUNS})(?:['\u2019]s)?[ \u00a0])?"
             rf"(?:(?:joint|brief|written|emailed|separate|official)[ \u00a0])?(?:statement|spokes(?:person|man|woman))"
             rf"(?:[ \u00a0](?:from|for|of|by)[ \u00a0](?:the[ \u00a0](?P<fnoun>{_ORG_NOUNS})\b"
             rf"|(?P<fname>{TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})))?)"
