@@ -460,6 +460,18 @@ def _last_named(index: EntityIndex, order: int, lo: int, hi: int) -> int | None:
     return None
 
 
+# "...," a ministry official added / said one villager: someone the story does not name.
+_UNNAMED_AFTER = re.compile(
+    rf"[\s,.;:!?\u2014\u2013-]{{0,4}}(?:(?:{_VERBS})[ \u00a0])?(?:[Aa]n?|[Oo]ne)[ \u00a0]"
+    rf"(?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?(?:{_ROLES})\b"
+)
+
+
+def _unnamed_after(sp: Span) -> bool:
+    """The quote's own attribution names nobody: its words are not the previous speaker's."""
+    return sp.close_mark is not None and _UNNAMED_AFTER.match(sp.seg.text, sp.close_end) is not None
+
+
 def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
     all_spans: list[list[Span]] = [_spans(seg) for seg in segs]
     prev_speaker: tuple[int | None, str | None] = (None, None)
@@ -477,7 +489,12 @@ def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
                 starts_block = not seg.text[: sp.open_mark].strip()
                 if k > 0 and spans[k - 1].speaker is not None:
                     got = (spans[k - 1].speaker, spans[k - 1].cue)
-                elif starts_block and (prev_open or prev_speaker[0] is not None) and seg.order >= 0:
+                elif (
+                    starts_block
+                    and (prev_open or prev_speaker[0] is not None)
+                    and seg.order >= 0
+                    and not (got is not None and _unnamed_after(sp))
+                ):
                     got = prev_speaker if got is None or got[0] is None else got
                 if got is None or got[0] is None:
                     clauses = _clauses(seg.text) if clauses is None else clauses

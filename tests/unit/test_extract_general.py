@@ -803,3 +803,12 @@ def test_the_statement_said_speaks_for_whoever_issued_the_statement_named_before
         '"We regret this step," the statement said.',
     )
     assert speakers(r) == {"We regret this step": "Siemens"}
+
+
+def test_a_quote_attributed_to_an_unnamed_official_is_not_the_previous_speakers() -> None:
+    """'"...," a ministry official added' opening a paragraph does not inherit the previous paragraph's speaker."""
+    r = run(
+        "SOCAR said the gas would flow through Georgia. A company spokesman said the price was linked to oil.",
+        '"The contract was signed in Baku," a ministry official added.',
+    )
+    assert speakers(r) == {"The contract was signed in Baku": None}
