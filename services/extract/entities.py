@@ -984,10 +984,11 @@ _POSS_NAME_VERB = re.compile(
 # Sport copy: "Belgrano beat Talleres 2-1", "coach of Dortmund": a city's name is its club.
 _SPORT_AFTER = re.compile(
     r"[ \u00a0](?:(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0](?:\d{1,3}-\d{1,3}[ \u00a0])?to|"
-    r"drew[ \u00a0]\d{1,3}-\d{1,3}[ \u00a0]with)[ \u00a0](?:the[ \u00a0])?[A-Z]|\d{1,3}-\d{1,3}\b)"
+    r"drew[ \u00a0]\d{1,3}-\d{1,3}[ \u00a0]with)[ \u00a0](?:the[ \u00a0])?[A-Z]|\d{1,3}-\d{1,3}\b"
+    r"|(?:sacked|sack|sacks|dismissed|fired|appointed|hired)[ \u00a0](?:(?:its|their|head)[ \u00a0]){0,2}(?:coach|manager)\b)"
 )
 _SPORT_BEFORE = re.compile(
-    r"(?:\b(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0]to|coach[ \u00a0]of|"
+    r"(?:\b(?:beat|beaten|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0]to|coach[ \u00a0]of|"
     r"manager[ \u00a0]of|striker|midfielder|defender|goalkeeper|playmaker|winger)|\d{1,3}-\d{1,3}[ \u00a0](?:win|victory|"
     r"defeat|loss|draw)[ \u00a0](?:over|against|to|for|with))[ \u00a0]$"
 )

@@ -812,3 +812,12 @@ def test_a_quote_attributed_to_an_unnamed_official_is_not_the_previous_speakers(
         '"The contract was signed in Baku," a ministry official added.',
     )
     assert speakers(r) == {"The contract was signed in Baku": None}
+
+
+def test_a_city_that_sacks_its_coach_or_is_beaten_is_a_club() -> None:
+    """In sport copy 'Sevilla dismissed coach X' and 'Betis had beaten Sevilla' name the club, not the city."""
+    r = run(
+        "Sevilla dismissed coach Mateo Varela on Monday, a day after a 3-1 home defeat.",
+        "Real Betis had beaten Sevilla 2-0 in October.",
+    )
+    assert "Sevilla" in names(r, "organisation")
