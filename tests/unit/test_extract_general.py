@@ -818,6 +818,6 @@ def test_a_city_that_sacks_its_coach_or_is_beaten_is_a_club() -> None:
     """In sport copy 'Sevilla dismissed coach X' and 'Betis had beaten Sevilla' name the club, not the city."""
     r = run(
         "Sevilla dismissed coach Mateo Varela on Monday, a day after a 3-1 home defeat.",
-        "Real Betis had beaten Sevilla 2-0 in October.",
+        "Real Betis, 2-0 winners in October, had beaten Sevilla twice in a row.",
     )
     assert "Sevilla" in names(r, "organisation")
