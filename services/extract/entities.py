@@ -2573,7 +2573,9 @@ def _assemble(
             )
     if agency:
         canonical = gaz.org_aliases.get(agency.strip(), agency.strip())
-        if canonical and canonical not in known:
+        # The body may already name the agency in its written form ("told Kyodo News" for canonical "Kyodo").
+        org_keys_seen = {k[4:] for k in groups if k.startswith("org:")}
+        if canonical and canonical not in known and canonical not in org_keys_seen:
             _add_entity(index, used=used, name=canonical, kind="organisation", fs=[], geo=None)
     index.finish()
     return index

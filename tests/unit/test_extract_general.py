@@ -821,3 +821,12 @@ def test_a_city_that_sacks_its_coach_or_is_beaten_is_a_club() -> None:
         "Real Betis, 2-0 winners in October, had beaten Sevilla twice in a row.",
     )
     assert "Sevilla" in names(r, "organisation")
+
+
+def test_the_dateline_agency_is_not_listed_twice_when_the_body_names_it_in_full() -> None:
+    """A '(Kyodo)' dateline and 'told Kyodo News' in the body are one organisation."""
+    r = run(
+        "Donnelly later told Kyodo News that Canberra would pay.",
+        dateline=Dateline(text="TOKYO, June 4 (Kyodo) -", city="TOKYO", agency="Kyodo"),
+    )
+    assert [n for n in names(r, "organisation") if n.startswith("Kyodo")] == ["Kyodo News"]
