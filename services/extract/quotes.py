@@ -62,6 +62,11 @@ def _speaker_pattern(rich: bool) -> str:
             rf"(?:[ \u00a0](?:from|for|of|by)[ \u00a0](?:the[ \u00a0](?P<fnoun>{_ORG_NOUNS})\b"
             rf"|(?P<fname>{TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})))?)"
         )
+        # "Toyota's spokesman said": the organisation speaks; a person's spokesman is not that person.
+        stmt += (
+            r"|(?P<sposs>(?<![\w.])[A-Z][\w.&-]{1,30})['\u2019]s[ \u00a0](?:(?:chief|main|top|official|deputy|press)"
+            r"[ \u00a0])?(?P<sword>spokes(?:person|man|woman))(?![ \u00a0][A-Z])"
+        )
         poss = r"(?P<poss>(?<![\w.])[A-Z][\w.]{1,30})['\u2019]s"
         the = rf"(?:\b[Tt]he|{poss})"
     else:
@@ -172,6 +177,12 @@ def _group(m: re.Match[str], name: str) -> str | None:
 
 def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> int | None:
     """Entity index for the speaker group of a clause match (offset by `base`)."""
+    if _group(m, "sposs"):
+        role = index.at(seg.order, base + m.start("sword"), base + m.end("sword"))
+        if role is not None and index.entities[role].type == "person":
+            return role  # "Putin's spokesman" already tied to the spokesman the story named
+        owner = index.at(seg.order, base + m.start("sposs"), base + m.end("sposs"))
+        return owner if owner is not None and index.entities[owner].type == "organisation" else None
     if _group(m, "stmt"):
         if m.group("sname"):  # "a Kelvara spokesperson said"
             named = index.at(seg.order, base + m.start("sname"), base + m.end("sname"))

@@ -830,3 +830,11 @@ def test_the_dateline_agency_is_not_listed_twice_when_the_body_names_it_in_full(
         dateline=Dateline(text="TOKYO, June 4 (Kyodo) -", city="TOKYO", agency="Kyodo"),
     )
     assert [n for n in names(r, "organisation") if n.startswith("Kyodo")] == ["Kyodo News"]
+
+
+def test_an_organisations_spokesman_speaks_for_it_but_a_persons_does_not() -> None:
+    """'"...," Toyota's spokesman said' is Toyota's; '"...," Putin's spokesman said' is not Putin's."""
+    r = run("Toyota raised its forecast.", '"Stable supply is vital," Toyota\'s spokesman said.')
+    assert speakers(r) == {"Stable supply is vital": "Toyota"}
+    r = run("Vladimir Putin met Xi Jinping.", '"We are calm," Putin\'s spokesman said.')
+    assert speakers(r) == {"We are calm": None}
