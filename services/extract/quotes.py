@@ -62,11 +62,6 @@ def _speaker_pattern(rich: bool) -> str:
             rf"(?:[ \u00a0](?:from|for|of|by)[ \u00a0](?:the[ \u00a0](?P<fnoun>{_ORG_NOUNS})\b"
             rf"|(?P<fname>{TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})))?)"
         )
-        # "Toyota's spokesman said": the organisation speaks; a person's spokesman is not that person.
-        stmt += (
-            r"|(?P<sposs>(?<![\w.])[A-Z][\w.&-]{1,30})['\u2019]s[ \u00a0](?:(?:chief|main|top|official|deputy|press)"
-            r"[ \u00a0])?(?P<sword>spokes(?:person|man|woman))(?![ \u00a0][A-Z])"
-        )
         poss = r"(?P<poss>(?<![\w.])[A-Z][\w.]{1,30})['\u2019]s"
         the = rf"(?:\b[Tt]he|{poss})"
     else:
@@ -117,6 +112,10 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[ \u00a0](?:the[ \u00a0])?$"
 # "a spokesperson for NHS Wales said": with no person named, the organisation speaks.
 _FOR_ORG = re.compile(
     r"\b(?:spokes(?:person|man|woman)|representative|statement|press[ \u00a0]office|source)[ \u00a0](?:for|from|of|at)[ \u00a0]"
+)
+# "Toyota's spokesman said": the organisation speaks; a person's spokesman is not that person.
+_POSS_SPOKES = re.compile(
+    r"['\u2019]s[ \u00a0](?:(?:chief|main|top|official|deputy|press)[ \u00a0])?spokes(?:person|man|woman),?[ \u00a0]*$"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
@@ -177,12 +176,6 @@ def _group(m: re.Match[str], name: str) -> str | None:
 
 def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> int | None:
     """Entity index for the speaker group of a clause match (offset by `base`)."""
-    if _group(m, "sposs"):
-        role = index.at(seg.order, base + m.start("sword"), base + m.end("sword"))
-        if role is not None and index.entities[role].type == "person":
-            return role  # "Putin's spokesman" already tied to the spokesman the story named
-        owner = index.at(seg.order, base + m.start("sposs"), base + m.end("sposs"))
-        return owner if owner is not None and index.entities[owner].type == "organisation" else None
     if _group(m, "stmt"):
         if m.group("sname"):  # "a Kelvara spokesperson said"
             named = index.at(seg.order, base + m.start("sname"), base + m.end("sname"))
@@ -303,6 +296,8 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
     if cue is None or len(text[at : cue.start()].split()) > 8:
         return None
     who = index.person_last(seg.order, at, cue.start())
+    if who is not None and _POSS_SPOKES.match(text, _mention_end(index, seg.order, who, cue.start()), cue.start()):
+        return None  # "Putin's spokesman said": not Putin's own words
     if who is None:
         prons = list(_PRONOUN.finditer(text, at, cue.start()))
         if prons:
@@ -316,6 +311,7 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
         org = index.org_last(seg.order, at, cue.start())
         if org is not None and (
             _FOR_ORG.search(text, at, cue.start())
+            or _POSS_SPOKES.match(text, _mention_end(index, seg.order, org, cue.start()), cue.start())
             or not text[_mention_end(index, seg.order, org, cue.start()) : cue.start()].strip(" ,")
         ):
             who = org
