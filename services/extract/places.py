@@ -66,6 +66,12 @@ def _best(places: tuple[Place, ...], votes: Counter[str], world: bool = True) ->
     if len(places) == 1:
         return places[0]
     best = max(places, key=lambda p: _score(p, votes))
+    if not best.primary:
+        # "New Delhi" is a city's own name and, in GeoNames, an alternate name of Delhi: the copy
+        # means the place whose own name it wrote, when one lies in the same country.
+        own = [p for p in places if p.primary and p.country_code == best.country_code]
+        if own:
+            best = max(own, key=lambda p: _score(p, votes))
     if best.is_country or not world:
         return best
     biggest = max((p for p in places if p.primary and not p.region), key=lambda p: p.population, default=best)

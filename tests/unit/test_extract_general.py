@@ -838,3 +838,13 @@ def test_an_organisations_spokesman_speaks_for_it_but_a_persons_does_not() -> No
     assert speakers(r) == {"Stable supply is vital": "Toyota"}
     r = run("Vladimir Putin met Xi Jinping.", '"We are calm," Putin\'s spokesman said.')
     assert speakers(r) == {"We are calm": None}
+
+
+def test_a_place_named_by_its_own_name_beats_a_bigger_namesake_alternate_in_its_country() -> None:
+    # GeoNames lists "New Delhi" as an alternate name of Delhi (pop. 10 million) too.
+    r = run(
+        "Ministers met in New Delhi on Monday.",
+        dateline=Dateline(text="NEW DELHI, May 3 (PTI) -", city="NEW DELHI", agency="PTI"),
+    )
+    delhi = [e for e in r.entities if e.type == "place" and "Delhi" in e.name]
+    assert [(e.name, e.geo.geonames_id if e.geo else None) for e in delhi] == [("New Delhi", 1261481)]
