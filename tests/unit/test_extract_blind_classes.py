@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_extract_general import names, run, speakers
+from tests.unit._articles import names, run, speakers
 
 
 def test_capitalised_organisation_noun_speaks_for_the_full_name() -> None:

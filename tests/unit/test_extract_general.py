@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-from services.core.models import Block, Dateline, NormalisedArticle, RawInfo
-from services.extract.analyse import Analysis, analyse
-
-
-def run(*paras: str, headline: str | None = None, dateline: Dateline | None = None, source: str = "") -> Analysis:
-    art = NormalisedArticle(
-        id="t",
-        received_at="2025-03-04T10:00:00Z",
-        correlation_id="c",
-        format="text",
-        source=source or None,
-        raw=RawInfo(sha256="0" * 64, size=1, charset="utf-8"),
-        headline=headline,
-        dateline=dateline,
-        body=[Block(kind="paragraph", text=p) for p in paras],
-    )
-    return analyse(art)
-
-
-def names(r: Analysis, kind: str) -> set[str]:
-    return {e.name for e in r.entities if e.type == kind}
-
-
-def speakers(r: Analysis) -> dict[str, str | None]:
-    return {q.text.rstrip(".,"): q.speaker for q in r.quotes}
+from services.core.models import Dateline
+from services.extract.analyse import Analysis
+from tests.unit._articles import names, run, speakers
 
 
 def place(r: Analysis, name: str) -> str | None:

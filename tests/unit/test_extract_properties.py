@@ -7,8 +7,9 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.core.models import Block, Dateline, NormalisedArticle, RawInfo
+from services.core.models import Dateline, NormalisedArticle
 from services.extract.analyse import analyse
+from tests.unit._articles import article
 
 WORDS = st.sampled_from(
     [
@@ -66,15 +67,11 @@ TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=80).map(" ".jo
 
 
 def make(blocks: list[str], headline: str | None = None) -> NormalisedArticle:
-    return NormalisedArticle(
-        id="a",
-        received_at="2016-12-12T00:00:00Z",
-        correlation_id="c",
-        format="text",
-        raw=RawInfo(sha256="0" * 64, size=1, charset="utf-8"),
+    return article(
+        *blocks,
         headline=headline,
+        received_at="2016-12-12T00:00:00Z",
         dateline=Dateline(text="X", city="Moscow", date_text="December 12", agency="TASS"),
-        body=[Block(kind="paragraph", text=b) for b in blocks],
     )
 
 

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from services.core.models import Block, Dateline, NormalisedArticle, RawInfo
-from services.extract.analyse import Analysis, analyse
+from services.core.models import Dateline
 from services.extract.quantities import find_quantities
 from services.extract.text import Segment
-
-
-def run(*paras: str, headline: str | None = None, dateline: Dateline | None = None) -> Analysis:
-    art = NormalisedArticle(
-        id="t",
-        received_at="2025-03-04T10:00:00Z",
-        correlation_id="c",
-        format="text",
-        raw=RawInfo(sha256="0" * 64, size=1, charset="utf-8"),
-        headline=headline,
-        dateline=dateline,
-        body=[Block(kind="paragraph", text=p) for p in paras],
-    )
-    return analyse(art)
-
-
-def names(r: Analysis, kind: str) -> set[str]:
-    return {e.name for e in r.entities if e.type == kind}
+from tests.unit._articles import names, run
 
 
 def test_common_word_place_needs_location_context() -> None:

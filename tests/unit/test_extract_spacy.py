@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from services.core.models import Block, NormalisedArticle, RawInfo
+from services.core.models import NormalisedArticle
 from services.extract import spacy_engine
 from services.extract.analyse import analyse
+from tests.unit._articles import article
 
 if importlib.util.find_spec("spacy") is None and not os.environ.get("CI"):
     pytest.skip("spaCy is not installed (the [spacy] extra); CI installs it", allow_module_level=True)
@@ -19,14 +20,7 @@ TEXT = "The deal was signed by Quenby Marsh at Zorblax Industries, while Brindle
 
 
 def _article(text: str = TEXT) -> NormalisedArticle:
-    return NormalisedArticle(
-        id="a",
-        received_at="2025-01-01T00:00:00Z",
-        correlation_id="c",
-        format="text",
-        raw=RawInfo(sha256="0" * 64, size=1, charset="utf-8"),
-        body=[Block(kind="paragraph", text=text)],
-    )
+    return article(text, received_at="2025-01-01T00:00:00Z")
 
 
 @pytest.fixture(scope="module")

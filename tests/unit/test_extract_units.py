@@ -9,6 +9,7 @@ from services.extract.analyse import analyse
 from services.extract.dates import dateline_date, find_dates
 from services.extract.quantities import find_quantities
 from services.extract.text import Segment
+from tests.unit._articles import article
 
 
 def seg(text: str) -> list[Segment]:
@@ -21,16 +22,7 @@ def make(
     received_at: str = "2024-05-06T10:00:00Z",
     dateline: Dateline | None = None,
 ) -> NormalisedArticle:
-    return NormalisedArticle(
-        id="a",
-        received_at=received_at,
-        correlation_id="c",
-        format="text",
-        raw=RawInfo(sha256="0" * 64, size=1, charset="utf-8"),
-        headline=headline,
-        dateline=dateline,
-        body=[Block(kind="paragraph", text=p) for p in paragraphs],
-    )
+    return article(*paragraphs, headline=headline, received_at=received_at, dateline=dateline)
 
 
 def test_explicit_dates_in_both_orders() -> None:
@@ -125,7 +117,7 @@ def test_dateline_city_is_a_place_even_if_not_in_body() -> None:
 
 def test_a_four_character_decimal_is_a_quantity_not_a_year() -> None:
     """'37.8 percent' (four characters, with a point) is a quantity; it must not be taken for a year."""
-    from services.core.models import Block, NormalisedArticle, RawInfo
+    from services.core.models import NormalisedArticle
     from services.extract.analyse import analyse
 
     article = NormalisedArticle(
