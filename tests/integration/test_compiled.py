@@ -18,14 +18,12 @@ import orjson
 import pytest
 
 from benchmarks.corpus import corpus
-from services.core.envelope import DATA_FIELD, decode
+from services.core.envelope import decode
 from services.core.models import NormalisedArticle
 from services.core.settings import load_settings
-from services.core.stage import Entry, StageContext, handle_entry
-from services.core.streams import Keys
 from services.evaluate import story_files
 from services.extract.analyse import analyse
-from services.pipeline import load_stage
+from services.pipeline import run_offline_until
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT / "tests" / "eval"
@@ -50,7 +48,6 @@ for line in sys.stdin.buffer:
 def _normalised() -> list[NormalisedArticle]:
     """Evaluation stories and benchmark stories, through ingest and normalise (pure)."""
     settings = load_settings(consumer="test", log_format="json")
-    ctx = StageContext(settings=settings, keys=Keys(settings.prefix), consumer="test")
     raw: list[dict[bytes, bytes]] = []
     for story, expected in story_files(EVAL_DIR):
         fields = {b"text": story.read_bytes()}
@@ -61,12 +58,9 @@ def _normalised() -> list[NormalisedArticle]:
     raw += [{b"text": text.encode(), b"source": agency.encode()} for text, agency in corpus(300)]
     out = []
     for i, fields in enumerate(raw):
-        entry = Entry(id=f"{1_700_000_000_000 + i}-0", fields=fields)
-        for name in ("ingest", "normalise"):
-            outcome = handle_entry(load_stage(name), entry, ctx)
-            assert outcome.kind == "out", outcome.reason
-            entry = Entry(id=entry.id, fields={DATA_FIELD: outcome.payload})
-        out.append(NormalisedArticle.model_validate(decode(entry.fields[DATA_FIELD])["data"]))
+        outcome = run_offline_until("normalise", fields, settings, i)
+        assert outcome.kind == "out", outcome.reason
+        out.append(NormalisedArticle.model_validate(decode(outcome.payload)["data"]))
     return out
 
 

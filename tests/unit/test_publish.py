@@ -13,7 +13,7 @@ from services.core.models import ExtractedArticle, RawInfo
 from services.core.settings import load_settings
 from services.core.stage import Entry, StageContext, handle_entry
 from services.core.streams import Keys
-from services.pipeline import load_stage
+from services.pipeline import load_stage, run_offline_until
 from services.publish.logic import story_key
 
 
@@ -75,13 +75,10 @@ STORY = (
 def _extracted_entry() -> tuple[Entry, StageContext]:
     """An extracted event as the extract stage writes it, for the story above."""
     settings = load_settings(consumer="test", log_format="json")
+    outcome = run_offline_until("extract", {b"text": STORY.encode(), b"source": b"tass"}, settings)
+    assert outcome.kind == "out", outcome.reason
     ctx = StageContext(settings=settings, keys=Keys(settings.prefix), consumer="test")
-    entry = Entry(id="1700000000000-0", fields={b"text": STORY.encode(), b"source": b"tass"})
-    for name in ("ingest", "normalise", "extract"):
-        outcome = handle_entry(load_stage(name), entry, ctx)
-        assert outcome.kind == "out", outcome.reason
-        entry = Entry(id=entry.id, fields={DATA_FIELD: outcome.payload})
-    return entry, ctx
+    return Entry(id=outcome.entry.id, fields={DATA_FIELD: outcome.payload}), ctx
 
 
 def test_publish_passes_the_extracted_document_through_whole() -> None:
