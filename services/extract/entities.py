@@ -23,7 +23,7 @@ from services.core.models import Entity, EntityType, Geo, Mention
 
 from . import gazetteer as gz
 from .places import resolve_places
-from .text import NAME_PARTICLES, RUN_RE, TOKEN_RE, Segment, sentence_initial
+from .text import NAME_PARTICLES, RUN_RE, TOKEN_RE, Segment, alternation, sentence_initial
 
 ORG_SUFFIX = frozenset(
     [
@@ -900,8 +900,8 @@ _LOCATION_PREP = frozenset(
     ]
 )
 
-_VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
-_ROLES = "|".join(sorted((re.escape(r) for r in gz.roles()), key=len, reverse=True))
+_VERBS = alternation(gz.reporting_verbs())
+_ROLES = alternation(gz.roles())
 _AFTER_SAID = re.compile(rf"^,?[ \u00a0](?:{_VERBS})\b")
 _APPOSITION = re.compile(
     rf"^,[ \u00a0](?:the |a |an )?(?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?({_ROLES})\b(?![ \u00a0](?:{_VERBS})\b)"

@@ -20,7 +20,7 @@ from services.core.models import Quote
 
 from . import gazetteer as gz
 from .entities import ORG_SPEAKER_NOUNS, PRONOUNS, EntityIndex
-from .text import TOKEN, Segment
+from .text import TOKEN, Segment, alternation
 
 # Opening mark -> its closing mark. ANPA copy writes ``...'' (two backticks, two apostrophes);
 # German ‚...‘ and „...“, French/Swiss ‹...›, CJK 「...」. A single ’ is an apostrophe, never a mark.
@@ -37,14 +37,11 @@ OPENERS = {
 }
 _MARK_RE = re.compile("``|''|[\"\u201c\u201d\u00ab\u00bb\u201e\u201a\u2018\u2039\u203a\u300c\u300d]")
 
-_VERBS = "|".join(re.escape(v) for v in gz.reporting_verbs())
-_ROLES = "|".join(sorted((re.escape(r) for r in gz.roles()), key=len, reverse=True))
+_VERBS = alternation(gz.reporting_verbs())
+_ROLES = alternation(gz.roles())
 # Every "-maker" ("carmaker", "planemaker") in one branch: a long alternation is tried word by word.
-_ORG_NOUN_LIST = sorted((re.escape(n) for n in ORG_SPEAKER_NOUNS if not n.endswith("maker")), key=len, reverse=True)
-_ORG_NOUNS = "|".join([*_ORG_NOUN_LIST, r"[a-z]{0,12}maker"])
-_ORG_NOUNS_CAP = "|".join(
-    sorted((re.escape(n.title()) for n in ORG_SPEAKER_NOUNS if not n.endswith("maker")), key=len, reverse=True)
-)  # "the Central Bank said"
+_ORG_NOUNS = f"{alternation(n for n in ORG_SPEAKER_NOUNS if not n.endswith('maker'))}|[a-z]{{0,12}}maker"
+_ORG_NOUNS_CAP = alternation(n.title() for n in ORG_SPEAKER_NOUNS if not n.endswith("maker"))  # "the Central Bank said"
 
 
 def _speaker_pattern(rich: bool) -> str:

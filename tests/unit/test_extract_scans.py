@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from services.extract.dates import DATE_AT, DATE_RE, REL_AT, REL_RE
 from services.extract.gazetteer import gazetteer
 from services.extract.quantities import QTY_AT, QTY_RE
-from services.extract.text import CONNECTOR, RUN_RE, TOKEN, finditer_at, has_digit
+from services.extract.text import CONNECTOR, RUN_RE, TOKEN, alternation, finditer_at, has_digit
 
 TOKENS = st.sampled_from(
     [
@@ -86,3 +86,25 @@ NAME_TEXTS = st.lists(st.tuples(NAME_TOKENS, NAME_SEPARATORS), max_size=16).map(
 def test_run_re_matches_as_written_plainly(text: str) -> None:
     """RUN_RE, opening with a character class, finds the same runs as its plain look-behind form."""
     assert spans(PLAIN_RUN_RE.finditer(text)) == spans(RUN_RE.finditer(text))
+
+
+WORDS = st.lists(st.text(alphabet="ab. c", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(WORDS, st.text(alphabet="ab. cd", max_size=40))
+def test_trie_alternation_matches_as_longest_first(words: list[str], text: str) -> None:
+    """The trie of any word list matches, alone and inside a larger pattern, exactly what the
+    plain alternation of the words sorted longest first matches."""
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    trie = alternation(words)
+    for shape in ("(?:{})", "(?:{})(?!b)", "\\b(?:{})\\b", "a?(?:{})c"):
+        expected = spans(re.finditer(shape.format(plain), text))
+        assert spans(re.finditer(shape.format(trie), text)) == expected
+
+
+def test_trie_alternation_examples() -> None:
+    """Shared prefixes are written once; a word that ends where a longer one goes on is optional."""
+    assert alternation(["said", "says", "stated", "say"]) == "s(?:a(?:id|y(?:s)?)|tated)"
+    assert re.fullmatch(alternation(["Prime Minister", "Minister"]), "Prime Minister")
+    assert re.search(alternation([]), "anything") is None
