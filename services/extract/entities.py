@@ -1044,7 +1044,7 @@ _ROLE_MODIFIERS = frozenset(
         "Defense",
     ]
 )
-_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_SCORE = re.compile(r"\d(?<!\w\d)\d{0,2}-\d{1,3}\b")  # \b\d{1,3}-\d{1,3}\b, opening with a class
 
 
 @functools.lru_cache(maxsize=64)
@@ -1068,7 +1068,9 @@ _EA_GIVEN = re.compile(r"^[A-Z][a-z]{1,9}(?:-[a-z]{1,8})?$")
 _DATELINE_REGION = re.compile(r"^\s*([^,(]{2,40}),\s*([A-Z][A-Za-z. ]{1,30}?)\s*(?:\(|,|/|\u2014|--?|$)")
 _ATTRIBUTIVE_TOKEN = re.compile(r"-[a-z]+$")  # "Osaka-based"
 _STOP_LOWER = frozenset(w.lower() for w in gz.stopwords())
-_ROLE_NP = re.compile(rf"\b([Tt]he)[ \u00a0]((?:[A-Za-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))\b(?![ \u00a0][A-Z])")
+_ROLE_NP = re.compile(
+    rf"([Tt](?<!\w.)he)[ \u00a0]((?:[A-Za-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))\b(?![ \u00a0][A-Z])"
+)
 
 
 @dataclass(slots=True)
@@ -2367,8 +2369,8 @@ def _match_person(name: str, canon_of: dict[str, str]) -> str | None:
 # Only as the subject of a clause: "the 27-year-old striker" is a role noun's business.
 _AS_SUBJECT = r"(?=[,.;:]|[ \u00a0](?:said|says|told|tells|added|admitted|explained|insisted|who|was|is|has|had)\b)"
 _SPEAKS_AFTER = re.compile(rf"(?:,?[ \u00a0](?:{_VERBS}|told)|,[ \u00a0](?:who|the[ \u00a0]\d{{4}}))\b")
-_AGE_NOUN = re.compile(rf"\b[Tt]he[ \u00a0](\d{{1,3}})-year-old\b{_AS_SUBJECT}")
-_NATIONAL_NOUN = re.compile(rf"\b[Tt]he[ \u00a0]([A-Z][a-z]{{2,14}})\b{_AS_SUBJECT}")
+_AGE_NOUN = re.compile(rf"[Tt](?<!\w.)he[ \u00a0](\d{{1,3}})-year-old\b{_AS_SUBJECT}")
+_NATIONAL_NOUN = re.compile(rf"[Tt](?<!\w.)he[ \u00a0]([A-Z][a-z]{{2,14}})\b{_AS_SUBJECT}")
 _OWN_COUNTRY = re.compile(r"([A-Z][a-z]+)['\u2019]s[ \u00a0]$")
 
 
@@ -2424,8 +2426,13 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
     if not by_role:
         return []
     order = sorted((f.seg.order, f.start, f.key) for f in found if f.kind == "person")
+    # The heads that can name someone here; a segment with none of them is not searched.
+    wanted = [*by_role, *(h for h, kin in ROLE_KIN.items() if h not in by_role and not by_role.keys().isdisjoint(kin))]
     out: list[Found] = []
     for seg in segs:
+        low = seg.text.lower()
+        if not any(h in low for h in wanted):
+            continue
         for m in _ROLE_NP.finditer(seg.text):
             head = m.group(3).lower()
             names = by_role.get(head)

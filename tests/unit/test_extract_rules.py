@@ -103,3 +103,58 @@ def test_given_name_from_names_dictionary() -> None:
     """A given name outside the shipped list (the US census list) starts a person name."""
     r = run("The award went to Jeannette Morel on Friday.")
     assert "Jeannette Morel" in names(r, "person")
+
+
+# --------------------------------------------------------------------------- names from many cultures (dev7)
+
+
+def test_who_after_two_words_is_a_person() -> None:
+    """ "Adanna Okereke, who ..." is a person even with an unknown given name: people are "who"."""
+    r = run("The prize went to Adanna Okereke, who scored twice.")
+    assert "Adanna Okereke" in names(r, "person")
+
+
+def test_slavic_surname_ending_is_a_person() -> None:
+    """ "Vukasin Petrovic missed" is a person by his surname's ending alone."""
+    r = run("Vukasin Petrovic missed a late penalty for the visitors.")
+    assert "Vukasin Petrovic" in names(r, "person")
+
+
+def test_unknown_given_name_mid_sentence_is_kept() -> None:
+    """ "engineer Usaid Omar Al-Harbi": the first of three words is a given name, not a noun to drop."""
+    r = run("The seat went to engineer Usaid Omar Al-Harbi on Sunday.")
+    assert "Usaid Omar Al-Harbi" in names(r, "person")
+
+
+def test_sport_role_before_a_name() -> None:
+    """ "spinner Qadeer Raza": a player's position introduces his name."""
+    r = run("Left-arm spinner Qadeer Raza took five wickets.")
+    assert "Qadeer Raza" in names(r, "person")
+
+
+def test_military_rank_is_a_title() -> None:
+    """ "Brigadier Hamoud Omar Al-Saleh": the rank is a title, not part of the name."""
+    r = run("Polls close at 8 p.m., police spokesman Brigadier Hamoud Omar Al-Saleh said.")
+    assert "Hamoud Omar Al-Saleh" in names(r, "person")
+
+
+def test_second_surname_that_is_a_town() -> None:
+    """ "Pedro Luis Soto Lara": a second surname that is also a town or region ends the name."""
+    r = run("The court heard Pedro Luis Soto Lara on Monday.", "Soto denied the charges.")
+    assert names(r, "person") == {"Pedro Luis Soto Lara"}
+    assert "Lara" not in names(r, "place")
+
+
+def test_title_case_headline_cut_to_the_body_name() -> None:
+    """ "Actress Jana Novakova Dies Aged 90": the headline's run is cut to the name the body writes."""
+    r = run(
+        "Actress Jana Novakova died on Monday, the theatre said.",
+        headline="Czech Actress Jana Novakova Dies Aged 90 After Long Illness",
+    )
+    assert names(r, "person") == {"Jana Novakova"}
+
+
+def test_title_case_headline_verb_is_no_person() -> None:
+    """ "Mayor Gets Two Years": a capitalised headline verb is not a person."""
+    r = run("A court jailed Mayor Tom Rudd for two years.", headline="Former Mayor Gets Two Years In Bribery Case")
+    assert names(r, "person") == {"Tom Rudd"}

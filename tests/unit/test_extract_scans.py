@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from services.extract import entities
 from services.extract.dates import DATE_AT, DATE_RE, REL_AT, REL_RE
 from services.extract.gazetteer import gazetteer
 from services.extract.quantities import QTY_AT, QTY_RE
@@ -108,3 +109,23 @@ def test_trie_alternation_examples() -> None:
     assert alternation(["said", "says", "stated", "say"]) == "s(?:a(?:id|y(?:s)?)|tated)"
     assert re.fullmatch(alternation(["Prime Minister", "Minister"]), "Prime Minister")
     assert re.search(alternation([]), "anything") is None
+
+
+CLASS_OPENED = TEXTS | st.text(alphabet="The 12-3a,.\u00a0Xyear-old", max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(CLASS_OPENED)
+def test_class_opened_patterns_match_as_their_word_boundary_forms(text: str) -> None:
+    """Patterns rewritten to open with a character class (scanned for in C) match what their
+    plain \\b-opened forms match."""
+    for pattern, opened, plain in (
+        (entities._ROLE_NP, "[Tt](?<!\\w.)he", "\\b[Tt]he"),
+        (entities._AGE_NOUN, "[Tt](?<!\\w.)he", "\\b[Tt]he"),
+        (entities._NATIONAL_NOUN, "[Tt](?<!\\w.)he", "\\b[Tt]he"),
+        (entities._SCORE, "\\d(?<!\\w\\d)\\d{0,2}", "\\b\\d{1,3}"),
+    ):
+        assert opened in pattern.pattern
+        original = re.compile(pattern.pattern.replace(opened, plain, 1))
+        for sample in (text, f"the {text}", f"The 27-year-old said {text}", f"the spokesman {text} won 3-1"):
+            assert spans(pattern.finditer(sample)) == spans(original.finditer(sample))
