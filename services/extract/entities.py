@@ -1558,6 +1558,19 @@ def _run(
             and (rest[p][0] in firsts or (p > 0 and kinds[p - 1] == "title") or (p == 0 and run_cue))
         )
         place0 = hit_at[rest[i][1]][2].places[0]
+        if (
+            not prev_name
+            and p >= 1
+            and kinds[p] == "name"
+            and not place0.is_country
+            and (place0.population < 1_000_000 or place0.region)
+        ):
+            # "Juan Carlos Villanueva Orellana", "Oscar Benitez Lara": a second surname that is also a town,
+            # after a given name and a surname.
+            q = p
+            while q >= 0 and kinds[q] == "name" and rest[q][0] not in firsts:
+                q -= 1
+            prev_name = q >= 0 and kinds[q] == "name" and q < p
         before_name = i + 1 < len(kinds) and kinds[i + 1] == "name"
         first_here = (rest[i][0] in firsts and i + 1 < len(kinds) and kinds[i + 1] in ("name", "gaz")) or (
             # "coach Bo Svensson": a small place's name opening a cued name is a given name.
@@ -2037,6 +2050,14 @@ def _person(
         and "-" not in grp[0][0]
         and len(grp[0][0]) > 1  # "K. Srinath Rao": an initial opens the name
         and not _surname_first(grp)  # "Tan Wei Ming"
+        # "engineer Dalal Yousef Al-Mutairi": an unknown given name mid-sentence still opens the name;
+        # only a role noun, a listed word or a sentence's first word is read as a noun before it.
+        and (
+            grp[0][0].lower() in _ROLE_SET
+            or grp[0][0] in gz.common_words()
+            or grp[0][0] in gz.stopwords()
+            or sentence_initial(seg.text, grp[0][1])
+        )
     ):
         grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
     s, e = grp[0][1], grp[-1][2]
@@ -2089,6 +2110,8 @@ def _person(
         roles.append(ap.group(1).lower())
     if _AGE_AFTER.match(after):
         cue = True
+    if len(grp) >= 2 and (after.startswith((", who ", ", whose ")) or grp[-1][0].endswith(_SURNAME_ENDINGS)):
+        cue = True  # "Ana Petrovic, who ...", "Uros Milenkovic missed": people are "who"; "-ovic" ends a surname
     if len(grp) >= 2 and (
         grp[0][0] in firsts
         or (len(grp[0][0]) == 1 and grp[1][0] in firsts)  # "K. Srinath Rao"
@@ -2123,6 +2146,38 @@ def _is_surname_first(name: str) -> bool:
 
 
 _PATRONYMIC = frozenset(["bin", "binti", "bint", "ibn", "s/o", "d/o"])
+# Endings only family names have (Slavic, Baltic, Greek, Georgian, Armenian, Romanian, Turkish, Ukrainian).
+_SURNAME_ENDINGS = (
+    "ović",
+    "ević",
+    "ovic",
+    "evic",
+    "owski",
+    "ewski",
+    "owska",
+    "ewska",
+    "wicz",
+    "ová",
+    "ský",
+    "ská",
+    "enko",
+    "chuk",
+    "shvili",
+    "adze",
+    "opoulos",
+    "akis",
+    "escu",
+    "eanu",
+    "oğlu",
+    "oglu",
+    "auskas",
+    "evičius",
+    "avičius",
+    "aitis",
+    "ienė",
+    "aitė",
+    "yan",
+)
 
 
 def _surnames(name: str) -> set[str]:
@@ -2151,6 +2206,16 @@ def _surnames(name: str) -> set[str]:
     cut = next((i for i, p in enumerate(parts) if p.lower() in _PATRONYMIC), 0)
     if cut >= 2:
         out.add(" ".join(parts[:cut]))
+    firsts = gz.first_names()
+    if (
+        len(parts) >= 3
+        and parts[0] in firsts
+        and len(parts[-2]) > 2
+        and parts[-2][0].isupper()
+        and parts[-2] not in firsts
+        and parts[-2].lower() not in NAME_PARTICLES
+    ):
+        out.add(parts[-2])  # "Benitez" for "Oscar Benitez Lara": the first of two surnames
     return out
 
 
@@ -2164,6 +2229,7 @@ def build(
     found: list[Found] = []
     for seg in segs:
         _scan(seg, found)
+    found = _title_case_headline(found)
     if model_spans:
         _add_model_spans(segs, model_spans, found)
     # "Acme" after "Acme Robotics Inc." is the company, whatever cue it had.
@@ -2211,6 +2277,43 @@ def build(
     found.extend(_role_mentions(segs, found, people))
     found.extend(_described_mentions(segs, found))
     return _assemble(found, dateline_city, agency, dateline_text)
+
+
+def _title_case(text: str) -> bool:
+    """ "Actress Jana Novak Dies Aged 87": a headline that capitalises its content words."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _title_case_headline(found: list[Found]) -> list[Found]:
+    """In a title-case headline every word is capitalised, so a capitalised run over-reaches ("Jana
+    Novak Dies", "Candidates Contest City Council", "Gets"). A person or a run-built organisation there
+    is kept as the body writes it: whole when the body has its words, cut to the longest body name
+    inside it, dropped when the body names nothing of it."""
+    head = next((f.seg for f in found if f.seg.in_ == "headline"), None)
+    if head is None or not _title_case(head.text):
+        return found
+    body = [f for f in found if f.seg.in_ is None]
+    if not body:
+        return found
+    texts = {f.seg.order: f.seg.text for f in body}
+    out: list[Found] = []
+    for f in found:
+        if f.seg is not head or f.hit is not None or f.kind == "place":
+            out.append(f)
+            continue
+        name = f.text
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t) for t in texts.values()):
+            out.append(f)
+            continue
+        inner = [b for b in body if len(b.text) < len(name) and re.search(rf"(?<!\w){re.escape(b.text)}(?!\w)", name)]
+        if inner:
+            b = max(inner, key=lambda x: len(x.text))
+            at = f.start + name.index(b.text)
+            out.append(
+                dataclasses.replace(f, start=at, end=at + len(b.text), kind=b.kind, key=b.key, hit=b.hit, roles=())
+            )
+    return out
 
 
 def _add_model_spans(segs: list[Segment], spans: dict[int, list[tuple[int, int, str]]], found: list[Found]) -> None:
