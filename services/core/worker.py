@@ -10,10 +10,12 @@ import ctypes
 import gc
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any
 
 import orjson
+import prometheus_client
 import structlog
 from faststream import Context, FastStream
 from faststream.middlewares import AckPolicy
@@ -137,33 +139,44 @@ class StageWorker:
         return done, conflicts
 
     def _report(self, outcomes: Sequence[Outcome], elapsed: float) -> None:
+        """One log line per entry; the counters move once per batch."""
         stage = self.stage.name
         metrics.observe_batch(stage, len(outcomes), elapsed)
+        counts: Counter[prometheus_client.Counter] = Counter()
         for o in outcomes:
-            bound = log.bind(stage=stage, entry_id=o.entry.id, article_id=o.article_id, deliveries=o.entry.deliveries)
+            fields: dict[str, Any] = {
+                "stage": stage,
+                "entry_id": o.entry.id,
+                "article_id": o.article_id,
+                "deliveries": o.entry.deliveries,
+            }
             if o.event is not None and o.kind == "out":
-                bound = bound.bind(correlation_id=o.event.get("correlationid"))
+                fields["correlation_id"] = o.event.get("correlationid")
             if o.kind == "retry":
-                metrics.RETRIED.labels(stage).inc()
-                bound.error("article failed; left pending for retry", reason=o.reason)
+                counts[metrics.RETRIED] += 1
+                log.error("article failed; left pending for retry", reason=o.reason, **fields)
                 continue
             status = o.status
             if o.kind == "dead":
-                metrics.DEAD.labels(stage).inc()
-                bound.warning("dead-lettered", reason=o.reason, error_type=o.error_type)
+                counts[metrics.DEAD] += 1
+                log.warning("dead-lettered", reason=o.reason, error_type=o.error_type, **fields)
             elif status.startswith("duplicate"):
-                metrics.DUPLICATES.labels(stage).inc()
-                bound.info("exact duplicate dropped", repeats=o.article_id, first_entry=status.partition(":")[2])
+                counts[metrics.DUPLICATES] += 1
+                log.info(
+                    "exact duplicate dropped", repeats=o.article_id, first_entry=status.partition(":")[2], **fields
+                )
             elif status == "redelivered":
-                metrics.REDELIVERED.labels(stage).inc()
-                bound.info("already written; acknowledged only")
+                counts[metrics.REDELIVERED] += 1
+                log.info("already written; acknowledged only", **fields)
             else:
-                metrics.OUT.labels(stage).inc()
+                counts[metrics.OUT] += 1
                 if o.story is not None and o.story.version > 1:
-                    metrics.VERSIONS.labels(stage).inc()
-                    bound = bound.bind(version=o.story.version, supersedes=o.story.supersedes)
-                bound.info("article handled")
-        metrics.IN.labels(stage).inc(len(outcomes))
+                    counts[metrics.VERSIONS] += 1
+                    fields["version"], fields["supersedes"] = o.story.version, o.story.supersedes
+                log.info("article handled", **fields)
+        counts[metrics.IN] += len(outcomes)
+        for counter, n in counts.items():
+            counter.labels(stage).inc(n)
 
     async def reclaim_once(self) -> int:
         claimed = await self.store.reclaim(

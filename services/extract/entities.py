@@ -183,6 +183,7 @@ ORG_HEAD = frozenset(
     [
         "Ministry",
         "Department",
+        "Inspectorate",
         "University",
         "Bank",
         "Council",
@@ -309,6 +310,11 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "utility": (),
     "broadcaster": (),
     "network": (),
+    "charity": (),
+    "brewer": (),
+    "railway": ("Railway", "Railways", "Rail"),
+    "inspectorate": ("Inspectorate",),
+    "foundation": ("Foundation",),
 }
 # A role noun a later mention may use for a person introduced with a related role.
 ROLE_KIN: dict[str, tuple[str, ...]] = {
@@ -1179,6 +1185,11 @@ class EntityIndex:
         # A club named first (the headline's or lead's subject) counts one mention more, and wins ties.
         lead = first if noun in _TEAM_NOUNS else -1
         return max(pool, key=lambda i: (seen[i] + (i == lead), i == lead, -pool.index(i)))
+
+    def org_fits(self, idx: int, noun: str) -> bool:
+        """Whether an organisation noun ("the medical charity") may mean organisation `idx`."""
+        need = ORG_SPEAKER_NOUNS.get(noun, () if noun.endswith("maker") else None)
+        return need is not None and self._org_rank(idx, noun, need, frozenset()) >= 0
 
     def _org_rank(self, idx: int, noun: str, need: tuple[str, ...], mods: frozenset[str]) -> int:
         """-1: the noun cannot mean organisation `idx`; higher: it plainly does."""

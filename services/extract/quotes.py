@@ -64,7 +64,7 @@ def _speaker_pattern(rich: bool) -> str:
     else:
         stmt, the = "", r"\b[Tt]he"
     return (
-        rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+        rf"(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)"
         rf"{'|' if stmt else ''}{stmt}"
         rf"|(?P<exec>\b[Tt]he[ \u00a0](?:EU|E\.U\.|European|bloc['\u2019]s)[ \u00a0]executive\b)"
         rf"|(?P<orgn>{the}[ \u00a0]"
@@ -112,7 +112,7 @@ _FOR_ORG = re.compile(
 )
 # "Toyota's spokesman said": the organisation speaks; a person's spokesman is not that person.
 _POSS_SPOKES = re.compile(
-    r"['\u2019]s[ \u00a0](?:(?:chief|main|top|official|deputy|press)[ \u00a0])?spokes(?:person|man|woman),?[ \u00a0]*$"
+    r"['\u2019]s?[ \u00a0](?:(?:chief|main|top|official|deputy|press)[ \u00a0])?spokes(?:person|man|woman),?[ \u00a0]*$"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
@@ -171,8 +171,14 @@ def _group(m: re.Match[str], name: str) -> str | None:
     return m.group(name) if name in m.re.groupindex else None
 
 
-def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> int | None:
-    """Entity index for the speaker group of a clause match (offset by `base`)."""
+def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap: int | None = None) -> int | None:
+    """Entity index for the speaker group of a clause match (offset by `base`).
+
+    `cap` is the opening mark of the quote a clause after it attributes: a pronoun or an organisation
+    noun there ("...we beat Ericsson," the company said) looks for its antecedent before the quote,
+    never among the names the speaker's own words mention.
+    """
+    lim = 1 << 30 if cap is None else cap
     if _group(m, "stmt"):
         if m.group("sname"):  # "a Kelvara spokesperson said"
             named = index.at(seg.order, base + m.start("sname"), base + m.end("sname"))
@@ -182,15 +188,18 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
             return named if named is not None and index.entities[named].type == "organisation" else None
         noun = m.group("fnoun") or m.group("snoun")
         if noun:
-            return index.org_before(seg.order, base + m.start("stmt"), noun.lower())
+            return index.org_before(seg.order, min(lim, base + m.start("stmt")), noun.lower())
         # "the statement said": the statement the story named before, else nobody knowable.
         bare = m.group("stmt")
         return index.statement_by if bare.endswith("statement") and bare[:3] in ("the", "The") else None
     if m.group("pron"):
-        g = PRONOUNS.get(m.group("pron").lower())
+        pron = m.group("pron").lower()
+        pos = min(lim, base + m.start("pron"))
+        if pron == "it":
+            return _topic_org(seg, pos, index, None)
+        g = PRONOUNS.get(pron)
         if g is None:
             return None  # "they": no honest single speaker
-        pos = base + m.start("pron")
         # "Lee, who lost, said he ... "...," he said": the subject of the paragraph's last reporting
         # clause beats a nearer person named as an object ("challenging the rookie").
         clauses = _clauses(seg.text)
@@ -210,7 +219,7 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
         return index.person_before(seg.order, pos, g)
     if m.group("exec"):
         # "the EU executive said": the European Commission, named so earlier.
-        return index.org_before(seg.order, base + m.start("exec"), "commission")
+        return index.org_before(seg.order, min(lim, base + m.start("exec")), "commission")
     if m.group("orgn"):
         # "the Central Bank said": the organisation written there; "the central bank said": the
         # organisation of that kind mentioned last.
@@ -227,7 +236,14 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
         mods = frozenset(seg.text[base + m.start("orgn") : base + m.start("noun")].lower().split()[1:])
         if noun == "court" and mods & _TOP_WORDS:
             mods = mods | _TOP_COURT_WORDS  # "the top court": the Supreme Court, not a High Court
-        return index.org_before(seg.order, base + m.start("orgn"), noun, mods=mods)
+        pos = min(lim, base + m.start("orgn"))
+        if noun not in _TEAM_NOUNS and not ORG_SPEAKER_NOUNS.get(noun, ()):
+            # "the medical charity said", "the Swedish company said": the organisation the sentence or
+            # paragraph before is about, when the noun fits it, beats the one named most often.
+            topic = _topic_org(seg, pos, index, noun)
+            if topic is not None:
+                return topic
+        return index.org_before(seg.order, pos, noun, mods=mods)
     grp = "role" if m.group("role") else "name"
     start = base + m.start(grp)
     if _TOLD_BEFORE.search(seg.text, max(0, start - 12), start):
@@ -243,9 +259,61 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex) -> i
             hi = hi + 1 + (more.start() if more else 79)
         near = index.person_near(seg.order, start, hi)
         idx = near if near is not None else idx
+        if idx is None and grp == "role" and seg.text[start : start + 4].lower() == "the ":
+            idx = _role_introduced(seg, start, m.group("role").rsplit(None, 1)[-1].lower(), index)
     if idx is not None and index.entities[idx].type == "place":
         return None
     return idx
+
+
+_TEAM_NOUNS = frozenset(["club", "team", "side"])
+_FUNCTION_WORDS = frozenset(["in", "at", "of", "for", "to", "with", "by", "from", "on", "and", "than", "against"])
+_LEAD_WORDS = re.compile(r"(?:[\w'\u2019-]+[ \u00a0]){0,3}$")
+
+
+def _topic_org(seg: Segment, pos: int, index: EntityIndex, noun: str | None) -> int | None:
+    """The organisation a sentence opens with ("Ericsson, which also supplies Bharti, said"; "Rival Maersk
+    said"), last in this paragraph before `pos`, else in the previous paragraph; it must fit `noun`.
+
+    "...," it said / the medical charity said: the organisation the copy was just about.
+    """
+    for sg, until in ((seg, pos), (index.prev_segment, None)):
+        if sg is None or (until is None and sg.order >= seg.order):
+            continue
+        text = sg.text
+        k = bisect.bisect_left(index.spans, (sg.order, len(text) if until is None else until))
+        for o, s, _e, idx in reversed(index.spans[max(0, k - 16) : k]):
+            if o != sg.order:
+                break
+            cut = max(text.rfind(". ", 0, s), text.rfind('" ', 0, s), text.rfind("\u201d ", 0, s))
+            lead = text[cut + 2 if cut >= 0 else 0 : s]
+            if index.entities[idx].type != "organisation" or not _LEAD_WORDS.fullmatch(lead):
+                continue
+            if "," in lead or (lead and not lead[0].isupper()) or _FUNCTION_WORDS & set(lead.lower().split()):
+                continue  # "Analysts at ING": not what the sentence is about
+            if noun is None or index.org_fits(idx, noun):
+                return idx
+    return None
+
+
+def _role_introduced(seg: Segment, pos: int, role: str, index: EntityIndex) -> int | None:
+    """ "The mayor of Pechea, Ionel Dobre, told Agerpres ..." then "...," the mayor said: the person
+    last named in a sentence that wrote the role before the name, in this paragraph or the previous."""
+    for sg, until in ((seg, pos), (index.prev_segment, None)):
+        if sg is None or (until is None and sg.order >= seg.order):
+            continue
+        text = sg.text
+        k = bisect.bisect_left(index.spans, (sg.order, len(text) if until is None else until))
+        for o, s, _e, idx in reversed(index.spans[max(0, k - 16) : k]):
+            if o != sg.order:
+                break
+            if index.entities[idx].type != "person":
+                continue
+            lead = text[max(0, s - 60) : s]
+            lead = lead[max(lead.rfind(". "), lead.rfind('"'), lead.rfind("\u201d")) + 1 :].lower()
+            if re.search(rf"\b{re.escape(role)}\b", lead):
+                return idx
+    return None
 
 
 def _previous_subject(seg: Segment, pos: int, gender: str, index: EntityIndex) -> int | None:
@@ -275,7 +343,7 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
     for rx in (_VERB_SPS[r], _SP_VERBS[r], _ACCORDINGS[r]):
         m = rx.match(text, at)
         if m:
-            return _resolve(m, sp.seg, 0, index), m.group("cue")
+            return _resolve(m, sp.seg, 0, index, cap=sp.open_mark), m.group("cue")
     return _clause_after_loose(sp.seg, at, index)
 
 
@@ -342,8 +410,43 @@ def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None
         for m in _ACCORDINGS[r].finditer(window):
             last = m
     if last is None:
+        return _subject_before(sp, tail, lo, index)
+    who = _resolve(last, sp.seg, lo, index)
+    if who is None and last.group("name"):
+        # "... coached Al-Wahda in the United Arab Emirates, said:": a place is no speaker
+        return _subject_before(sp, tail, lo, index) or (None, last.group("cue"))
+    return who, last.group("cue")
+
+
+_CUE_END = re.compile(rf"\b(?:{_VERBS})[,:]$")
+
+
+def _subject_before(sp: Span, tail: str, lo: int, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    """ "Valadares, 52, who previously coached Al-Wahda in the UAE, said: "..."": appositions too long
+    for the clause pattern; the person or organisation the sentence opens with speaks."""
+    cue = _CUE_END.search(tail, max(0, len(tail) - 16))
+    if cue is None:
         return None
-    return _resolve(last, sp.seg, lo, index), last.group("cue")
+    text = sp.seg.text
+    start = lo
+    for m in _SENT_START.finditer(text, lo, lo + cue.start()):
+        start = m.end()
+    if start == lo and lo > 0:
+        return None  # the sentence starts outside the window: its subject is unknown
+    k = bisect.bisect_left(index.spans, (sp.seg.order, start))
+    if k < len(index.spans):
+        o, s, _e, idx = index.spans[k]
+        lead = text[start:s]
+        if (
+            o == sp.seg.order
+            and s < lo + cue.start()
+            and index.entities[idx].type != "place"
+            and _LEAD_WORDS.fullmatch(lead)
+            and "," not in lead
+            and not _FUNCTION_WORDS & set(lead.lower().split())
+        ):
+            return idx, cue.group().rstrip(",:")
+    return None
 
 
 # Verbs that introduce reported speech with a partial quote ("accused the government of "..."").

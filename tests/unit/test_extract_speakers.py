@@ -1,0 +1,66 @@
+"""Speaker attribution rules for organisations, role nouns and sentence subjects (services/extract/quotes.py)."""
+
+from __future__ import annotations
+
+from tests.unit._articles import run, speakers
+
+
+def test_company_noun_antecedent_lies_before_the_quote() -> None:
+    """ "...we beat Ericsson," the company said: a name inside the quote is not the company meant."""
+    r = run("Nokia won the order on Monday.", '"We beat Ericsson fair and square," the company said.')
+    assert speakers(r)["We beat Ericsson fair and square"] == "Nokia"
+
+
+def test_company_noun_means_the_organisation_the_paragraph_opens_with() -> None:
+    """ "Ericsson, which supplies Bharti, said ... "...," the Swedish company said": not the most-named Nokia."""
+    r = run(
+        "Nokia won the order. Nokia shares rose in Helsinki after Nokia confirmed it.",
+        "Ericsson, which also supplies Bharti Airtel, said it would keep working with the operator. "
+        '"We have a long partnership," the Swedish company said.',
+    )
+    assert speakers(r)["We have a long partnership"] == "Ericsson"
+
+
+def test_charity_noun_follows_the_previous_paragraphs_subject() -> None:
+    """ "the medical charity said" after a paragraph about Medecins Sans Frontieres."""
+    r = run(
+        "The World Health Organization said it had shipped vaccines.",
+        '"The next weeks will decide," the UN health agency said.',
+        "Medecins Sans Frontieres, which runs two treatment centres near the border with Mozambique, warned that "
+        "the rainy season would make matters worse.",
+        '"Flooded latrines mean contaminated wells," the medical charity said.',
+    )
+    assert speakers(r)["Flooded latrines mean contaminated wells"] == "Medecins Sans Frontieres"
+
+
+def test_it_said_is_the_organisation_just_written_about() -> None:
+    """ "...," it said: the organisation the previous sentence opens with."""
+    r = run("Siemens cut its forecast on Tuesday, blaming China.", '"Demand remains weak," it said.')
+    assert speakers(r)["Demand remains weak"] == "Siemens"
+
+
+def test_possessive_spokesperson_with_bare_apostrophe() -> None:
+    """ "Siemens' spokesperson said": the organisation speaks, as with "Toyota's spokesman"."""
+    r = run("Siemens cut its forecast on Tuesday.", '"Demand in China remains weak," Siemens\' spokesperson said.')
+    assert speakers(r)["Demand in China remains weak"] == "Siemens"
+
+
+def test_role_introduced_before_the_name_with_a_comma() -> None:
+    """ "The mayor of Uppsala, Anna Berg, ..." then "...," the mayor said."""
+    r = run("The mayor of Uppsala, Anna Berg, visited the site.", '"We will rebuild," the mayor said.')
+    assert speakers(r)["We will rebuild"] == "Anna Berg"
+
+
+def test_unknown_role_with_an_article_stays_unknown() -> None:
+    """ "a police officer said" names nobody, even after a mayor was named with that role."""
+    r = run("The mayor of Uppsala, Anna Berg, visited the site.", '"Stay away," a police officer said.')
+    assert speakers(r)["Stay away"] is None
+
+
+def test_colon_intro_after_long_apposition_is_the_sentence_subject() -> None:
+    """ "Lee, 52, who coached Al-Wahda in the United Arab Emirates, said: "..."": Lee, not the place."""
+    r = run(
+        "Rui Valadares was named coach. Valadares, 52, who previously coached Al-Wahda in the United Arab "
+        'Emirates, said: "My job is to bring it back."'
+    )
+    assert speakers(r)["My job is to bring it back"] == "Rui Valadares"
