@@ -2241,6 +2241,8 @@ def build(
     for seg in segs:
         _scan(seg, found)
     found = _title_case_headline(found)
+    if any(_sporty(s.text) for s in segs):
+        _sport_clubs(found)
     if model_spans:
         _add_model_spans(segs, model_spans, found)
     # "Acme" after "Acme Robotics Inc." is the company, whatever cue it had.
@@ -2288,6 +2290,36 @@ def build(
     found.extend(_role_mentions(segs, found, people))
     found.extend(_described_mentions(segs, found))
     return _assemble(found, dateline_city, agency, dateline_text)
+
+
+# Sport copy: "Lille host Lens", "Monaco and Lille both travel", "will face Lens": a city that plays is its club.
+_CLUB_VERB_AFTER = re.compile(
+    r"(?:[ \u00a0]and[ \u00a0][A-Z][\w'\u2019-]+)?(?:[ \u00a0](?:both|also|now|then|next))?[ \u00a0]"
+    r"(?:host|travel|visit|face|meet|welcome|entertain)\b"
+)
+_CLUB_VERB_BEFORE = re.compile(r"\b(?:hosts?|visits?|faces?|meets?|welcomes?|entertains?|against)[ \u00a0]$")
+_IN_PLACE = frozenset(["in", "near", "outside", "across", "around", "inside", "of"])
+
+
+def _sport_clubs(found: list[Found]) -> None:
+    """In a sport story, a city's name is its club where the story makes it one elsewhere ("Lens beat
+    Nantes 2-1" ... "Nantes, who sit 14th"), unless written "in Nantes"; and a city that hosts, visits,
+    faces or travels is the club (a country stays a place: national teams are written as countries)."""
+    clubs = {f.text: f.key for f in found if f.kind == "organisation" and f.hit is None}
+    for f in found:
+        if f.kind != "place" or f.hit is None or f.hit.places[0].is_country:
+            continue
+        text = f.seg.text
+        prev = text[max(0, f.start - 12) : f.start].split()
+        if prev and prev[-1].lower() in _IN_PLACE:
+            continue
+        key = clubs.get(f.text)
+        if key is None and (
+            _CLUB_VERB_AFTER.match(text, f.end) or _CLUB_VERB_BEFORE.search(text, max(0, f.start - 14), f.start)
+        ):
+            key = f.text
+        if key is not None:
+            f.kind, f.key, f.hit = "organisation", key, None
 
 
 def _title_case(text: str) -> bool:

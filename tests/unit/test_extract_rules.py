@@ -158,3 +158,16 @@ def test_title_case_headline_verb_is_no_person() -> None:
     """ "Mayor Gets Two Years": a capitalised headline verb is not a person."""
     r = run("A court jailed Mayor Tom Rudd for two years.", headline="Former Mayor Gets Two Years In Bribery Case")
     assert names(r, "person") == {"Tom Rudd"}
+
+
+def test_city_that_hosts_in_a_sport_story_is_its_club() -> None:
+    """ "Lille host Lyon" after a score: both cities are clubs, though the paragraph has no score."""
+    r = run("Rennes beat Brest 2-1 on Sunday.", "Next weekend Lille host Lyon, while Rennes travel to Nice.")
+    assert {"Lille", "Lyon", "Rennes", "Brest"} <= names(r, "organisation")
+    assert "Lille" not in names(r, "place") and "Nice" in names(r, "place")
+
+
+def test_club_made_by_a_score_stays_the_club_later() -> None:
+    """ "Brest, who sit 14th" is the club the score made of Brest earlier in the story."""
+    r = run("Rennes beat Brest 2-1 on Sunday.", "Brest, who sit 14th, have lost four games in a row.")
+    assert "Brest" in names(r, "organisation") and "Brest" not in names(r, "place")
