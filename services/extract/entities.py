@@ -23,7 +23,15 @@ from services.core.models import Entity, EntityType, Geo, Mention
 
 from . import gazetteer as gz
 from .places import resolve_places
-from .text import NAME_PARTICLES, RUN_RE, TOKEN_RE, Segment, alternation, sentence_initial
+from .text import (
+    NAME_PARTICLES,
+    RUN_RE,
+    TOKEN_RE,
+    Segment,
+    alternation,
+    find_words,
+    sentence_initial,
+)
 
 ORG_SUFFIX = frozenset(
     [
@@ -2443,11 +2451,6 @@ def _short_form_blocked() -> frozenset[str]:
     return (gz.titles() | gz.stopwords() | gz.nationalities() | ORG_HEAD | ORG_SUFFIX) - CLUB_HEAD
 
 
-@functools.lru_cache(maxsize=1024)
-def _forms_re(forms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in forms) + r")(?![\w-])")
-
-
 def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
     """Later bare mentions of an organisation: its acronym ("AFAD") or its first word ("Union").
 
@@ -2471,26 +2474,24 @@ def _short_forms(segs: list[Segment], found: list[Found]) -> list[Found]:
         forms.setdefault(first, f.key)
     if not forms:
         return []
-    rx = _forms_re(tuple(sorted(forms, key=len, reverse=True)))
     taken: dict[int, list[Found]] = {}
     for f in found:
         taken.setdefault(f.seg.order, []).append(f)
     out: list[Found] = []
     for seg in segs:
         here = taken.get(seg.order, [])
-        for m in rx.finditer(seg.text):
-            s, e = m.span()
+        for s, e, form in find_words(seg.text, forms, also="-"):
             clash = [f for f in here if f.start < e and s < f.end]
-            if any(f.kind == "organisation" and f.key == m.group() != forms[m.group()] for f in clash):
+            if any(f.kind == "organisation" and f.key == form != forms[form] for f in clash):
                 for f in clash:  # "MRD said" found on its own joins the "(MRD)" it stands for
-                    f.key = forms[m.group()]
+                    f.key = forms[form]
                 continue
             if any(f.kind != "place" or (f.start, f.end) != (s, e) for f in clash):
                 continue
             for f in clash:  # a small place of the same name ("Union", New Jersey) gives way
-                f.kind, f.key = "organisation", forms[m.group()]
+                f.kind, f.key = "organisation", forms[form]
             if not clash:
-                out.append(Found(seg, s, e, "organisation", forms[m.group()]))
+                out.append(Found(seg, s, e, "organisation", forms[form]))
     return out
 
 

@@ -11,7 +11,16 @@ from services.extract import entities
 from services.extract.dates import DATE_AT, DATE_RE, REL_AT, REL_RE
 from services.extract.gazetteer import gazetteer
 from services.extract.quantities import QTY_AT, QTY_RE
-from services.extract.text import CONNECTOR, RUN_RE, TOKEN, alternation, finditer_at, has_digit
+from services.extract.text import (
+    CONNECTOR,
+    RUN_RE,
+    TOKEN,
+    alternation,
+    contains_word,
+    find_words,
+    finditer_at,
+    has_digit,
+)
 
 TOKENS = st.sampled_from(
     [
@@ -129,3 +138,28 @@ def test_class_opened_patterns_match_as_their_word_boundary_forms(text: str) -> 
         original = re.compile(pattern.pattern.replace(opened, plain, 1))
         for sample in (text, f"the {text}", f"The 27-year-old said {text}", f"the spokesman {text} won 3-1"):
             assert spans(pattern.finditer(sample)) == spans(original.finditer(sample))
+
+
+NAMES = st.lists(st.text(alphabet="Ab-_ .\u00e9", min_size=1, max_size=4), min_size=1, max_size=6)
+NAMED_TEXT = st.text(alphabet="Ab-_ .\u00e91", max_size=40)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NAMES, NAMED_TEXT)
+def test_word_finders_match_their_patterns(words: list[str], text: str) -> None:
+    """find_words and contains_word find what the look-around patterns they replace find."""
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    assert find_words(text, set(words), also="-") == [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
+    for word in words:
+        assert contains_word(text, word) == bool(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+
+
+def test_word_finders_examples() -> None:
+    """A name inside a longer word or a hyphenated one is not a mention of it."""
+    assert contains_word("The AFAD said", "AFAD")
+    assert not contains_word("The AFADs said", "AFAD")
+    assert find_words("Union-Berlin and Union, UN Union Bank", ["Union", "Union Bank"], also="-") == [
+        (17, 22, "Union"),
+        (27, 37, "Union Bank"),
+    ]
