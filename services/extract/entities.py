@@ -185,6 +185,13 @@ ORG_SUFFIX = frozenset(
         "Therapeutics",
         "Biotech",
         "Robotics",
+        "Conservatory",
+        "Conservatoire",
+        "Philharmonic",
+        "Orchestra",
+        "Theatre",
+        "Theater",
+        "Opera",
     ]
 )
 ORG_HEAD = frozenset(
@@ -1574,7 +1581,12 @@ def _run(
         prev_name = (
             p >= 0
             and kinds[p] == "name"
-            and (rest[p][0] in firsts or (p > 0 and kinds[p - 1] == "title") or (p == 0 and run_cue))
+            and (
+                rest[p][0] in firsts
+                or (p > 0 and kinds[p - 1] == "title")
+                # "Cricket West Indies confirmed": a country or a region of several is no surname
+                or (p == 0 and run_cue and bool(hit_at[rest[i][1]][2].places[0].country_code))
+            )
         )
         place0 = hit_at[rest[i][1]][2].places[0]
         if (
@@ -1858,7 +1870,7 @@ def _org_span(
     if words[end] in MEDIA_SUFFIX:
         while end + 1 < n and toks[end + 1][0][0].isupper() and words[end + 1] not in stop:
             end += 1  # "Sky Sport Italia", "Fox News Latino"
-    if end + 2 < n and toks[end + 1][0] in ("of", "of the") and toks[end + 2][0][0].isupper():
+    if end + 2 < n and toks[end + 1][0] in ("of", "of the", "for") and toks[end + 2][0][0].isupper():
         end += 2
         while end + 1 < n and toks[end + 1][0][0].isupper():
             end += 1
@@ -1934,6 +1946,8 @@ def _whole_run_org(
         k += 1
     while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
         k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
+    # "Lagos-based Chapel Hill Denham": a firm is based somewhere; a person is "London-based analyst X".
+    based = 0 < k < len(toks) and toks[k - 1][0].endswith("-based")
     if k + 2 < len(toks) and words[k].lower() in _ROLE_SET and toks[k + 1][0] in ("of", "of the"):
         k += 2  # "Head of the National Disaster Management Agency (BNPB)": the role is not the name
     toks, words = toks[k:], words[k:]
@@ -2015,6 +2029,7 @@ def _whole_run_org(
             text[e : e + 1] in "'\u2019" and bool(_ORG_POSS_AFTER.match(text, e)) and not (multi and words[0] in firsts)
         )
         or poss_name
+        or based
     )
     # A club named after its city, in sport copy (never a country: national teams stay places).
     club = club or (
@@ -2047,6 +2062,9 @@ def _whole_run_org(
     out.append(Found(seg, s, e, "organisation", key))
     if acr is not None:
         out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
+    for h in inner if based else ():
+        if h[1] <= s:
+            _add_hit(seg, h, out)  # "Lagos-based": the place stays a place
     return True
 
 

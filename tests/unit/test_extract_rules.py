@@ -171,3 +171,22 @@ def test_club_made_by_a_score_stays_the_club_later() -> None:
     """ "Brest, who sit 14th" is the club the score made of Brest earlier in the story."""
     r = run("Rennes beat Brest 2-1 on Sunday.", "Brest, who sit 14th, have lost four games in a row.")
     assert "Brest" in names(r, "organisation") and "Brest" not in names(r, "place")
+
+
+def test_organisation_name_runs_on_after_for() -> None:
+    """ "Public Authority for Civil Information": the name runs past "for", not into a person "Civil Information"."""
+    r = run("The Public Authority for Civil Information said 94,000 people had registered.")
+    assert names(r, "organisation") == {"Public Authority for Civil Information"} and not names(r, "person")
+
+
+def test_conservatory_and_theatre_head_an_organisation() -> None:
+    """ "the Brno Conservatory", "the Slovak National Theatre" are bodies, not a place and a person."""
+    r = run("She studied at the Brno Conservatory and joined the Slovak National Theatre in 1963.")
+    assert {"Brno Conservatory", "Slovak National Theatre"} <= names(r, "organisation")
+
+
+def test_based_before_a_run_makes_an_organisation() -> None:
+    """ "Lagos-based Chapel Hill Denham": a firm is based somewhere; the place stays a place."""
+    r = run("An analyst at Nairobi-based Kestrel Hill Mwangi said prices would rise.")
+    assert "Kestrel Hill Mwangi" in names(r, "organisation") and "Nairobi" in names(r, "place")
+    assert not names(r, "person")
