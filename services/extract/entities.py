@@ -1385,7 +1385,8 @@ def _ampersand_org(
     for form in (name, name.replace(" & ", " and ")):
         hit = gaz.lookup(form)
         if hit is not None and hit.kind == "place":
-            return None
+            # "Trinidad & Tobago": the whole name is the country, not the town "Trinidad" and "Tobago".
+            return Found(seg, toks[k][1], end, "place", hit=hit) if hit.places[0].is_country else None
     key = gaz.org_aliases.get(name) or strip_legal(name)
     return Found(seg, toks[k][1], end, "organisation", key)
 
@@ -1626,6 +1627,18 @@ def _run(
             or (i > 0 and kinds[i - 1] == "title" and not hit_at[rest[i][1]][2].places[0].is_country)
         ):
             kinds[i] = "name"
+    for i in range(len(kinds) - 1):
+        if (
+            kinds[i] == kinds[i + 1] == "gaz"
+            and hit_at[rest[i][1]][2].kind == "organisation"
+            and hit_at[rest[i + 1][1]][2].kind == "place"
+            and rest[i + 1][1] == rest[i][2] + 1
+            and (hit_at[rest[i + 1][1]][2].places[0].is_country or not hit_at[rest[i + 1][1]][2].places[0].country_code)
+        ):
+            # "MTN Nigeria", "Airtel Africa": a company, then a country or a continent, is its subsidiary there.
+            name = text[rest[i][1] : rest[i + 1][2]]
+            out.append(Found(seg, rest[i][1], rest[i + 1][2], "organisation", name))
+            kinds[i] = kinds[i + 1] = "sub"
     for i, k in enumerate(kinds):
         if k == "gaz":
             _add_hit(seg, hit_at[rest[i][1]], out)
@@ -2273,6 +2286,20 @@ def build(
         _add_model_spans(segs, model_spans, found)
     # "Acme" after "Acme Robotics Inc." is the company, whatever cue it had.
     org_heads = {f.key.split()[0]: f.key for f in found if f.kind == "organisation" and " " in f.key}
+    # "Zvezda" after "Crvena Zvezda", "Betis" after "Real Betis": a two-word name's own last word.
+    firsts, gaz = gz.first_names(), gz.gazetteer()
+    for f in found:
+        parts = f.key.split() if f.kind == "organisation" else ()
+        if (
+            len(parts) == 2
+            and f.key == f.text
+            and len(parts[1]) >= 4
+            and parts[1] not in ORG_SUFFIX
+            and parts[1] not in gz.stopwords()
+            and parts[1] not in firsts
+            and gaz.lookup(parts[1]) is None
+        ):
+            org_heads.setdefault(parts[1], f.key)
     people: dict[str, list[str]] = {}  # canonical name -> role heads
     canon_of: dict[str, str] = {}  # any known form (full name, surname) -> canonical
     # Fuller names first, so "Kovac" in a headline joins "Anton Kovac" from the body.
@@ -2310,6 +2337,7 @@ def build(
             # "Clinton" after "Hillary Clinton" is the person, not the town.
             f.kind, f.key, f.cue = "person", canon_of[f.text], True
     found = [f for f in found if (f.cue and f.kind != "person") or (f.kind == "person" and f.key in people)]
+    _initials_to_names(found)
     _merge_nicknames(found)
     _merge_place_prefixes(found, dateline_city)
     found.extend(_short_forms(segs, found))
@@ -2346,6 +2374,19 @@ def _sport_clubs(found: list[Found]) -> None:
             key = f.text
         if key is not None:
             f.kind, f.key, f.hit = "organisation", key, None
+
+
+def _initials_to_names(found: list[Found]) -> None:
+    """ "NAN" in a story naming the News Agency of Nigeria is that agency: an acronym that spells the
+    initials of an organisation the story names in full takes its key, bracketed or not."""
+    acronyms = [f for f in found if f.kind == "organisation" and f.key == f.text and f.text.isupper()]
+    if not acronyms:
+        return
+    full = {_strict_initials(f.key): f.key for f in found if f.kind == "organisation" and " " in f.key}
+    for f in acronyms:
+        key = full.get(f.text)
+        if key is not None and 2 <= len(f.text) <= 6:
+            f.key = key
 
 
 def _title_case(text: str) -> bool:
@@ -2747,7 +2788,9 @@ def _assemble(
         canonical = gaz.org_aliases.get(agency.strip(), agency.strip())
         # The body may already name the agency in its written form ("told Kyodo News" for canonical "Kyodo").
         org_keys_seen = {k[4:] for k in groups if k.startswith("org:")}
-        if canonical and canonical not in known and canonical not in org_keys_seen:
+        # "(NAN)" after "the News Agency of Nigeria" in the body: the agency's initials name it.
+        spelt = canonical.isupper() and any(_strict_initials(k) == canonical for k in org_keys_seen if " " in k)
+        if canonical and canonical not in known and canonical not in org_keys_seen and not spelt:
             _add_entity(index, used=used, name=canonical, kind="organisation", fs=[], geo=None)
     index.finish()
     return index

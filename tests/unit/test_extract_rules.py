@@ -190,3 +190,34 @@ def test_based_before_a_run_makes_an_organisation() -> None:
     r = run("An analyst at Nairobi-based Kestrel Hill Mwangi said prices would rise.")
     assert "Kestrel Hill Mwangi" in names(r, "organisation") and "Nairobi" in names(r, "place")
     assert not names(r, "person")
+
+
+def test_country_written_with_an_ampersand() -> None:
+    """ "Trinidad & Tobago" is the country, not the town of Trinidad (Bolivia) and Tobago."""
+    r = run("Floods hit Trinidad & Tobago on Monday.")
+    assert "Trinidad" not in names(r, "place") and "Tobago" not in names(r, "place")
+    assert any("Tobago" in n for n in names(r, "place"))
+
+
+def test_acronym_spelling_a_named_body_is_that_body() -> None:
+    """ "GNA" in a story naming the Ghana News Agency is the agency, not a second organisation."""
+    r = run("The farmer told the Ghana News Agency prices were low.", "Officials told GNA the price would rise.")
+    assert names(r, "organisation") == {"Ghana News Agency"}
+
+
+def test_company_then_country_is_its_subsidiary() -> None:
+    """ "MTN Nigeria": a known company followed by a country names its subsidiary, not the country."""
+    r = run("He previously ran the consumer business of MTN Nigeria.")
+    assert names(r, "organisation") == {"MTN Nigeria"} and not names(r, "place")
+
+
+def test_last_word_of_a_two_word_club_is_the_club() -> None:
+    """ "Zvezda" after "Crvena Zvezda" is the club, not a person."""
+    r = run("Crvena Zvezda beat Partizan 87-85 on Thursday.", "Zvezda said the guard would miss the next game.")
+    assert "Zvezda" not in names(r, "person") and "Crvena Zvezda" in names(r, "organisation")
+
+
+def test_country_before_news_agency_belongs_to_the_name() -> None:
+    """ "the Kenya News Agency" is one organisation, not the country and a "News Agency"."""
+    r = run("He told the Kenya News Agency on Monday that the road was closed.")
+    assert names(r, "organisation") == {"Kenya News Agency"} and not names(r, "place")
