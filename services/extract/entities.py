@@ -1961,6 +1961,10 @@ def _whole_run_org(
         k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
     # "Lagos-based Chapel Hill Denham": a firm is based somewhere; a person is "London-based analyst X".
     based = 0 < k < len(toks) and toks[k - 1][0].endswith("-based")
+    # "rival lenders BIDV and VietinBank", "the companies Acme and Zeta": a plural body noun, then names.
+    before = text[max(0, toks[k][1] - 16) : toks[k][1]].split() if k < len(toks) else []
+    plural = before[-1].lower() if before and before[-1].endswith("s") and not before[-1][0].isupper() else ""
+    plural_ctx = bool(plural) and (plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]) in ORG_CONTEXT
     if k + 2 < len(toks) and words[k].lower() in _ROLE_SET and toks[k + 1][0] in ("of", "of the"):
         k += 2  # "Head of the National Disaster Management Agency (BNPB)": the role is not the name
     toks, words = toks[k:], words[k:]
@@ -2043,6 +2047,7 @@ def _whole_run_org(
         )
         or poss_name
         or based
+        or plural_ctx
     )
     # A club named after its city, in sport copy (never a country: national teams stay places).
     club = club or (
@@ -2070,6 +2075,12 @@ def _whole_run_org(
             return False
     if poss_name:
         e += 2
+    cut = next((i for i, t in enumerate(toks) if t[0] == "and"), 0) if plural_ctx and not (club or with_acr) else 0
+    if 0 < cut < len(toks) - 1:
+        for a, b in ((0, cut - 1), (cut + 1, len(toks) - 1)):
+            name = text[toks[a][1] : toks[b][2]]
+            out.append(Found(seg, toks[a][1], toks[b][2], "organisation", gz.gazetteer().org_aliases.get(name, name)))
+        return True
     exact = [h for h in inner if h[0] == s and h[1] == e and h[2].kind == "organisation"]
     key = (exact[0][2].org or text[s:e]) if exact else gz.gazetteer().org_aliases.get(text[s:e], text[s:e])
     out.append(Found(seg, s, e, "organisation", key))
@@ -2196,6 +2207,31 @@ def _is_surname_first(name: str) -> bool:
 
 
 _PATRONYMIC = frozenset(["bin", "binti", "bint", "ibn", "s/o", "d/o"])
+_VIET_SURNAMES = frozenset(
+    [
+        "Nguyen",
+        "Tran",
+        "Le",
+        "Pham",
+        "Hoang",
+        "Huynh",
+        "Phan",
+        "Vu",
+        "Vo",
+        "Dang",
+        "Bui",
+        "Do",
+        "Ho",
+        "Ngo",
+        "Duong",
+        "Ly",
+        "Trinh",
+        "Dinh",
+        "Mai",
+        "Truong",
+        "Vuong",
+    ]
+)
 # Endings only family names have (Slavic, Baltic, Greek, Georgian, Armenian, Romanian, Turkish, Ukrainian).
 _SURNAME_ENDINGS = (
     "ović",
@@ -2240,7 +2276,8 @@ def _surnames(name: str) -> set[str]:
     """
     parts = name.split()
     if _is_surname_first(name):
-        return {parts[0]}
+        # "Khiem" for "Hoang Van Khiem": Vietnamese copy calls a person by the given name, written last.
+        return {parts[0], parts[-1]} if len(parts) == 3 and parts[0] in _VIET_SURNAMES else {parts[0]}
     while len(parts) > 2 and parts[-1] in _GENERATION:
         parts = parts[:-1]
     last = parts[-1]

@@ -221,3 +221,15 @@ def test_country_before_news_agency_belongs_to_the_name() -> None:
     """ "the Kenya News Agency" is one organisation, not the country and a "News Agency"."""
     r = run("He told the Kenya News Agency on Monday that the road was closed.")
     assert names(r, "organisation") == {"Kenya News Agency"} and not names(r, "place")
+
+
+def test_vietnamese_name_goes_by_its_last_word() -> None:
+    """ "Khiem" after "Hoang Van Khiem" is the same person: Vietnamese copy uses the given name."""
+    r = run("Chief executive Pham Van Khiem said growth was strong.", "Khiem said exports had recovered.")
+    assert names(r, "person") == {"Pham Van Khiem"}
+
+
+def test_plural_body_noun_before_two_names() -> None:
+    """ "rival lenders Sabrebank and Coralbank": two organisations, not one, and no person."""
+    r = run("Rival lenders Sabrebank and Coralbank reported higher profits.")
+    assert names(r, "organisation") == {"Sabrebank", "Coralbank"} and not names(r, "person")
