@@ -2007,6 +2007,8 @@ def _whole_run_org(
             and not (multi and words[-1] in firsts)
             and not any(h[2].kind == "place" for h in inner)
             and not (not multi and words[0] in _ROLE_MODIFIERS)
+            # "Hospital director Amina Yusuf said": a sentence's first word alone is a common noun there
+            and not (not multi and words[0] in ORG_SUFFIX and sentence_initial(text, s))
         )
         or (
             bool(prev)
@@ -2053,7 +2055,10 @@ def _whole_run_org(
     club = club or (
         seg.in_ is None
         and not (words[0] in firsts and multi)
+        # "champion Aryna Kovalchuk beat ...": a player, named after a role or by a family name's ending
+        and not (multi and words[-1].endswith(_SURNAME_ENDINGS))
         and sport_context(text, s, e)
+        and _role_before(text, s) is None
         and not any(h[2].kind == "place" and h[2].places[0].is_country for h in inner)
     )
     # "Borsa Istanbul", "Banco Santander": a head noun in another language opens an organisation.
@@ -2184,6 +2189,16 @@ def _person(
         cue = True  # "said Lee" (but not "said Lyon's mayor")
     if len(grp) == 1 and name in gz.stopwords():
         return
+    if (
+        cue
+        and not titled
+        and len(grp) == 1
+        and name.endswith("ing")
+        and name not in firsts
+        and sentence_initial(text, s)
+        and not before_toks
+    ):
+        cue = False  # '"Rerouting adds two weeks," ...': a gerund opening a sentence or a quote, unless a known surname
     out.append(Found(seg, s, e, "person", name, roles=tuple(roles), cue=cue, alias=alias))
 
 

@@ -233,3 +233,21 @@ def test_plural_body_noun_before_two_names() -> None:
     """ "rival lenders Sabrebank and Coralbank": two organisations, not one, and no person."""
     r = run("Rival lenders Sabrebank and Coralbank reported higher profits.")
     assert names(r, "organisation") == {"Sabrebank", "Coralbank"} and not names(r, "person")
+
+
+def test_gerund_opening_a_quote_is_no_person() -> None:
+    """'"Rerouting adds two weeks," ...': "adds" is a reporting verb, but a gerund opening a sentence names no one."""
+    r = run('"Rerouting adds two weeks to every voyage," the company said.')
+    assert not names(r, "person")
+
+
+def test_player_after_a_role_in_a_result_is_a_person() -> None:
+    """ "Defending champion Zoreslava Melnychuk beat ... 6-3": a player, not a club named in a result."""
+    r = run("Defending champion Zoreslava Melnychuk beat Maja Lind 6-3 6-2 on Tuesday.")
+    assert "Zoreslava Melnychuk" in names(r, "person") and "Zoreslava Melnychuk" not in names(r, "organisation")
+
+
+def test_sentence_opening_body_noun_alone_is_no_organisation() -> None:
+    """ "Hospital director Amina Yusuf said": the first word alone is a common noun, not a body."""
+    r = run("Hospital director Amina Yusuf said all beds were full.")
+    assert not names(r, "organisation")
