@@ -251,3 +251,9 @@ def test_sentence_opening_body_noun_alone_is_no_organisation() -> None:
     """ "Hospital director Amina Yusuf said": the first word alone is a common noun, not a body."""
     r = run("Hospital director Amina Yusuf said all beds were full.")
     assert not names(r, "organisation")
+
+
+def test_athlete_roles_introduce_a_name() -> None:
+    """ "runner Faith Chebet": a given name that is also a word opens the name after an athlete's role."""
+    r = run("The Kenyan runner Faith Chebet won in Boston.", "Chebet said she was tired.")
+    assert names(r, "person") == {"Faith Chebet"}
