@@ -333,6 +333,40 @@ def _previous_subject(seg: Segment, pos: int, gender: str, index: EntityIndex) -
     return None
 
 
+# "TASS quoted Lavrov as saying", "..., the ministry quoted Fidan as saying.": the one quoted speaks.
+_QUOTED_AS = re.compile(
+    r"\b(?:quot(?:ed|ing)|cit(?:ed|ing))[ \u00a0]([^.!?;\"\u201c\u201d]{1,80}?)[ \u00a0]as[ \u00a0]"
+    r"(?:saying|telling|stating|having[ \u00a0]said)\b"
+)
+
+
+def _quoted_as(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    """The person (or organisation) a "quoted X as saying" clause names, in the quote's own sentence:
+    right after the quote, or before it."""
+    text = sp.seg.text
+    if "quot" not in text and "cit" not in text:
+        return None
+    windows = []
+    if sp.close_mark is not None:
+        end_m = _CLAUSE_END.search(text, sp.close_end, sp.close_end + 200)
+        windows.append((sp.close_end, end_m.start() if end_m else min(len(text), sp.close_end + 200)))
+    start = max(0, sp.open_mark - 300)
+    for m in _SENT_START.finditer(text, start, sp.open_mark):
+        start = m.end()
+    windows.append((start, sp.open_mark))
+    for lo, hi in windows:
+        m = _QUOTED_AS.search(text, lo, hi)
+        if m is None:
+            continue
+        order = sp.seg.order
+        who = index.person_near(order, m.start(1), m.end(1))
+        if who is None:
+            who = index.org_last(order, m.start(1), m.end(1))
+        if who is not None and index.entities[who].type != "place":
+            return who, "saying"
+    return None
+
+
 def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
     text = sp.seg.text
     if sp.close_mark is None:
@@ -377,12 +411,18 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
         if org is not None and (
             _FOR_ORG.search(text, at, cue.start())
             or _POSS_SPOKES.match(text, _mention_end(index, seg.order, org, cue.start()), cue.start())
-            or not text[_mention_end(index, seg.order, org, cue.start()) : cue.start()].strip(" ,")
+            or not _ACRONYM_GAP.sub("", text[_mention_end(index, seg.order, org, cue.start()) : cue.start()]).strip(
+                " ,)"
+            )
         ):
             who = org
     if who is None:
         return None
     return who, cue.group()
+
+
+# "the National Disaster Management Agency (NADMA) said": the acronym between name and verb.
+_ACRONYM_GAP = re.compile(r"[ \u00a0]*\([A-Z][\w&.-]{0,15}\)")
 
 
 def _mention_end(index: EntityIndex, order: int, idx: int, hi: int) -> int:
@@ -591,7 +631,12 @@ def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
             index.statement_by = issuer if issuer is not None else index.statement_by
         clauses: list[tuple[int, re.Match[str]]] | None = None  # built only when needed
         for k, sp in enumerate(spans):
-            got = _clause_after(sp, index) or _clause_before(sp, index) or _clause_reported(sp, index)
+            got = (
+                _quoted_as(sp, index)
+                or _clause_after(sp, index)
+                or _clause_before(sp, index)
+                or _clause_reported(sp, index)
+            )
             if got is None or got[0] is None:
                 starts_block = not seg.text[: sp.open_mark].strip()
                 if k > 0 and spans[k - 1].speaker is not None:

@@ -64,3 +64,23 @@ def test_colon_intro_after_long_apposition_is_the_sentence_subject() -> None:
         'Emirates, said: "My job is to bring it back."'
     )
     assert speakers(r)["My job is to bring it back"] == "Rui Valadares"
+
+
+def test_quoted_as_saying_gives_the_one_quoted() -> None:
+    """ "...," the ministry quoted Hakan Fidan as saying / TASS quoted X as saying: "...": the one quoted speaks."""
+    r = run(
+        "Foreign ministers met in Kars on Friday.",
+        '"We will deepen cooperation," the Turkish Foreign Ministry quoted Hakan Fidan as saying.',
+        'Interfax quoted Olga Sedova as saying: "The corridor is open."',
+    )
+    assert speakers(r)["We will deepen cooperation"] == "Hakan Fidan"
+    assert speakers(r)["The corridor is open"] == "Olga Sedova"
+
+
+def test_acronym_between_organisation_and_verb() -> None:
+    """ "...," the National Disaster Management Agency (NADMA) said: the bracketed acronym does not hide the speaker."""
+    r = run(
+        "Floods hit Kelantan.",
+        '"We are ready for a second wave," the National Disaster Management Agency (NADMA) said.',
+    )
+    assert speakers(r)["We are ready for a second wave"] == "National Disaster Management Agency"
