@@ -845,6 +845,12 @@ NOT_PERSON_TAIL = frozenset(
         "Oblast",
         "Krai",
         "Republic",
+        "City",  # "Sabah Al-Ahmad City": a town, not a person "Al-Ahmad City"
+        "Town",
+        "Village",
+        "Governorate",
+        "Prefecture",
+        "Municipality",
     ]
 )
 # Upper-case tokens that are units, abbreviations or titles, not organisations.
@@ -1451,6 +1457,13 @@ def _run(
     words = [t[0].rstrip(".") if t[0] not in ("Inc.", "Corp.", "Co.", "Ltd.") else t[0] for t in toks]
     if _settlement_run(seg, toks, inner, out):
         return
+    if len(toks) >= 2 and words[-1] == "City" and text[max(0, toks[0][1] - 3) : toks[0][1]] == "in ":
+        # "in Sabah Al-Ahmad City": a city named with its head noun, even when the gazetteer lacks it
+        s, e = toks[0][1], toks[-1][2]
+        exact = [h for h in inner if h[0] == s and h[1] == e]
+        if not exact and toks[0][0] not in stop:
+            out.append(Found(seg, s, e, "place", hit=_synthetic_place(text[s:e])))
+            return
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
     if _admin_run(seg, toks, words, inner, out):

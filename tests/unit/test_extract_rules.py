@@ -257,3 +257,9 @@ def test_athlete_roles_introduce_a_name() -> None:
     """ "runner Faith Chebet": a given name that is also a word opens the name after an athlete's role."""
     r = run("The Kenyan runner Faith Chebet won in Boston.", "Chebet said she was tired.")
     assert names(r, "person") == {"Faith Chebet"}
+
+
+def test_city_named_with_its_head_noun() -> None:
+    """ "in Jaber Al-Ahmad City": a place named with "City", not a town "Jaber" and a person "Al-Ahmad City"."""
+    r = run("Rain flooded homes in Jaber Al-Ahmad City on Sunday.")
+    assert names(r, "place") == {"Jaber Al-Ahmad City"} and not names(r, "person")
