@@ -1875,6 +1875,9 @@ def _org_span(
                 if words[t] in gz.titles() and toks[t + 1][0][0].isupper():
                     end = t - 1  # "Bank of Portugal Governor Rui Simoes": the name ends at the title
                     break
+                if toks[t][0] == "and" and gz.gazetteer().lookup(text[toks[t + 1][1] : toks[end][2]]) is not None:
+                    end = t - 1  # "Bank of England and Barclays": a known name after "and" is another body
+                    break
             return (start_of(i), end)
         if w == "General" and 0 < i < n - 1 and words[i - 1] in ORG_SUFFIX and words[i + 1] in ("of", "of the", "for"):
             return (start_of(i - 1), n - 1)  # "Directorate General of Migration Management"
@@ -1900,6 +1903,14 @@ def _org_span(
         end += 2
         while end + 1 < n and toks[end + 1][0][0].isupper():
             end += 1
+        if (
+            end + 2 == n - 1
+            and toks[end + 1][0] == "and"
+            and toks[end + 2][0][0].isupper()
+            and toks[end + 2][0] not in gz.first_names()
+            and gz.gazetteer().lookup(toks[end + 2][0]) is None
+        ):
+            end += 2  # "Administration of Culture and Tourism": a second field of competence
     return (j, end)
 
 

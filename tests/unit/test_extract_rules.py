@@ -263,3 +263,11 @@ def test_city_named_with_its_head_noun() -> None:
     """ "in Jaber Al-Ahmad City": a place named with "City", not a town "Jaber" and a person "Al-Ahmad City"."""
     r = run("Rain flooded homes in Jaber Al-Ahmad City on Sunday.")
     assert names(r, "place") == {"Jaber Al-Ahmad City"} and not names(r, "person")
+
+
+def test_second_field_after_and_continues_an_organisation() -> None:
+    """ "Provincial Administration of Culture and Tourism" is one body; "Bank of England and Barclays" two."""
+    r = run("The Hunan Provincial Administration of Culture and Tourism said visits rose.")
+    assert names(r, "organisation") == {"Hunan Provincial Administration of Culture and Tourism"}
+    r = run("The Bank of England and Barclays said rates would fall.")
+    assert names(r, "organisation") == {"Bank of England", "Barclays"}
