@@ -1986,7 +1986,8 @@ def _whole_run_org(
     # "Lagos-based Chapel Hill Denham": a firm is based somewhere; a person is "London-based analyst X".
     based = 0 < k < len(toks) and toks[k - 1][0].endswith("-based")
     # "rival lenders BIDV and VietinBank", "the companies Acme and Zeta": a plural body noun, then names.
-    before = text[max(0, toks[k][1] - 16) : toks[k][1]].split() if k < len(toks) else []
+    plural_at = toks[k][1] if k < len(toks) else 0
+    before = text[max(0, plural_at - 16) : plural_at].split() if text[plural_at - 2 : plural_at] == "s " else []
     plural = before[-1].lower() if before and before[-1].endswith("s") and not before[-1][0].isupper() else ""
     plural_ctx = bool(plural) and (plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]) in ORG_CONTEXT
     if k + 2 < len(toks) and words[k].lower() in _ROLE_SET and toks[k + 1][0] in ("of", "of the"):
@@ -2413,7 +2414,6 @@ def build(
             # "Clinton" after "Hillary Clinton" is the person, not the town.
             f.kind, f.key, f.cue = "person", canon_of[f.text], True
     found = [f for f in found if (f.cue and f.kind != "person") or (f.kind == "person" and f.key in people)]
-    _initials_to_names(found)
     _merge_nicknames(found)
     _merge_place_prefixes(found, dateline_city)
     found.extend(_short_forms(segs, found))
@@ -2452,17 +2452,15 @@ def _sport_clubs(found: list[Found]) -> None:
             f.kind, f.key, f.hit = "organisation", key, None
 
 
-def _initials_to_names(found: list[Found]) -> None:
-    """ "NAN" in a story naming the News Agency of Nigeria is that agency: an acronym that spells the
-    initials of an organisation the story names in full takes its key, bracketed or not."""
-    acronyms = [f for f in found if f.kind == "organisation" and f.key == f.text and f.text.isupper()]
-    if not acronyms:
-        return
-    full = {_strict_initials(f.key): f.key for f in found if f.kind == "organisation" and " " in f.key}
-    for f in acronyms:
-        key = full.get(f.text)
-        if key is not None and 2 <= len(f.text) <= 6:
-            f.key = key
+def _has_word(text: str, words: str) -> bool:
+    """Whether `words` occurs in `text` as whole words."""
+    i = text.find(words)
+    while i >= 0:
+        j = i + len(words)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(words, i + 1)
+    return False
 
 
 def _title_case(text: str) -> bool:
@@ -2489,10 +2487,10 @@ def _title_case_headline(found: list[Found]) -> list[Found]:
             out.append(f)
             continue
         name = f.text
-        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t) for t in texts.values()):
+        if any(_has_word(t, name) for t in texts.values()):
             out.append(f)
             continue
-        inner = [b for b in body if len(b.text) < len(name) and re.search(rf"(?<!\w){re.escape(b.text)}(?!\w)", name)]
+        inner = [b for b in body if len(b.text) < len(name) and _has_word(name, b.text)]
         if inner:
             b = max(inner, key=lambda x: len(x.text))
             at = f.start + name.index(b.text)
