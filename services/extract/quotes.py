@@ -355,13 +355,13 @@ def _quoted_as(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | 
         start = m.end()
     windows.append((start, sp.open_mark))
     for lo, hi in windows:
-        m = _QUOTED_AS.search(text, lo, hi)
-        if m is None:
+        q = _QUOTED_AS.search(text, lo, hi)
+        if q is None:
             continue
         order = sp.seg.order
-        who = index.person_near(order, m.start(1), m.end(1))
+        who = index.person_near(order, q.start(1), q.end(1))
         if who is None:
-            who = index.org_last(order, m.start(1), m.end(1))
+            who = index.org_last(order, q.start(1), q.end(1))
         if who is not None and index.entities[who].type != "place":
             return who, "saying"
     return None
