@@ -30,7 +30,8 @@ _WINDOW = 200  # a dateline is never longer than this
 _S = r" {1,3}"
 _WORD = r"[^\W\d_][\w'’.\-]{0,24}"
 _CITY = rf"(?P<city>{_WORD}(?:[ /]{_WORD}){{0,4}})"
-_REGION = rf"(?:,{_S}{_WORD}(?: {_WORD}){{0,2}}|{_S}\[{_WORD}(?: {_WORD}){{0,2}}\])"  # ", Texas" or ANI's " [India]"
+# ", Texas", ", Trinidad & Tobago" or ANI's " [India]"
+_REGION = rf"(?:,{_S}{_WORD}(?: (?:& )?{_WORD}){{0,2}}|{_S}\[{_WORD}(?: {_WORD}){{0,2}}\])"
 _MONTH = r"[^\W\d_]{3,9}\.?"
 _DATE = (
     rf"(?P<date>(?:{_MONTH}{_S}\d{{1,2}}|\d{{1,2}}{_S}{_MONTH}"
@@ -40,7 +41,9 @@ _PLACE = rf"{_CITY}{_REGION}?(?:[,.]{_S}{_DATE})?"
 _AGENCY = r"(?P<agency>[^\W\d_][\w.&'’\-]{0,20}(?: [\w.&'’\-]{1,20}){0,2})"
 _DASH = r"(?:-{1,2}|[–—_]{1,2})"
 _SEP = rf"(?: {{0,3}}(?:\.?{_DASH}|:)|\.)?"
-_END = r"(?=\s|$)"
+# The dateline ends at a space or the end; after an agency's bracket and dash the copy may follow at once
+# ("(Jiji Press)--Japan's").
+_END = r"(?:(?=\s|$)|(?:(?<=\)-)|(?<=\)--)|(?<=\)[\u2013\u2014]))(?=[\"\u201c\u2018'\w]))"
 
 _DASHES = "-–—_"
 

@@ -45,6 +45,12 @@ CASES = [
      "DAKAR, Feb 2, 2019 (AFP) -", "DAKAR", "Feb 2, 2019", "AFP", "Senegal"),
     ("Strasbourg, 10 juil 2024 (AFP) - Le tribunal a rendu sa décision.",
      "Strasbourg, 10 juil 2024 (AFP) -", "Strasbourg", "10 juil 2024", "AFP", "Le tribunal"),
+    # APP: a two-word country joined by "&", a colon after the agency
+    ("SAN FERNANDO, Trinidad & Tobago, July 9 (APP): Fishermen asked for new moorings.",
+     "SAN FERNANDO, Trinidad & Tobago, July 9 (APP):", "SAN FERNANDO", "July 9", "APP", "Fishermen"),
+    # Jiji: the copy follows the agency's dash with no space
+    ("OSAKA, Jan. 8 (Jiji Press)--Department store sales rose for a third month.",
+     "OSAKA, Jan. 8 (Jiji Press)--", "OSAKA", "Jan. 8", "Jiji Press", "Department store"),
     # ANI: the country in square brackets, a colon after the agency
     ("GUWAHATI [India], March 9 (ANI): Tea growers in Assam asked for a support price.",
      "GUWAHATI [India], March 9 (ANI):", "GUWAHATI", "March 9", "ANI", "Tea growers"),
@@ -187,6 +193,8 @@ def test_reuters_without_city() -> None:
         "US officials said the deal was close.",
         "On Monday, March 16, the ministry said nothing.",
         "He said: we will win.",
+        "NATO-led forces said the road was open.",
+        "EU-China talks (pictured)-style summits resumed.",
         "",
     ],
 )
