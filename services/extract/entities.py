@@ -1466,7 +1466,7 @@ def _run(
             return
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
-    if _admin_run(seg, toks, words, inner, out):
+    if _admin_run(seg, toks, words, inner, out) or _unit_after_run(seg, toks, words, inner, out):
         return
     if not inner and _feature_run(seg, toks, words, out, stop=stop):
         return
@@ -1775,6 +1775,37 @@ def _admin_run(
     if exact:
         return False  # "Guizhou Province": the gazetteer's place, read as usual
     if len(toks) == 2 and words[0] in COMPASS:
+        return False
+    out.append(Found(seg, s, e, "place", hit=_synthetic_place(seg.text[s:e])))
+    return True
+
+
+# "Sangareddy district", "Evros prefecture", "Al Dhafra region": the unit written after the name, in lower case.
+_UNIT_AFTER = re.compile(
+    r"[ \u00a0](?:district|region|province|prefecture|governorate|municipality|county|oblast|krai|state)\b"
+)
+
+
+def _unit_after_run(
+    seg: Segment,
+    toks: list[tuple[str, int, int]],
+    words: list[str],
+    inner: list[tuple[int, int, gz.Hit]],
+    out: list[Found],
+) -> bool:
+    """A name the gazetteer does not know, followed by its administrative unit in lower case, is a place."""
+    if inner or len(toks) > 3 or any(not t[0][0].isupper() for t in toks):
+        return False
+    s, e = toks[0][1], toks[-1][2]
+    unit = _UNIT_AFTER.match(seg.text, e)
+    if words[0] in ("The", "A", "An") or unit is None:
+        return False
+    prev = seg.text[max(0, s - 15) : s].split()
+    after = seg.text[unit.end() : unit.end() + 2]
+    if after[:1] == " " and after[1:].islower() and not (prev and prev[-1].lower() in _LOCATION_PREP):
+        return False  # "the Carioca state championship": the unit qualifies a noun, outside a location phrase
+    blocked = gz.titles() | gz.nationalities()
+    if any(w in ORG_SUFFIX or w in ORG_HEAD or w in blocked for w in words):
         return False
     out.append(Found(seg, s, e, "place", hit=_synthetic_place(seg.text[s:e])))
     return True
