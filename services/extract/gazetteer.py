@@ -479,20 +479,38 @@ class Gazetteer:
                 add(n, place)
 
     def find(self, text: str) -> list[tuple[int, int, Hit]]:
-        """Longest non-overlapping matches that start and end on word boundaries."""
-        out: list[tuple[int, int, Hit]] = []
-        n = len(text)
-        hits = self._hits
-        for end_idx, (surface, idx) in self._auto.iter_long(text):
+        """Longest non-overlapping matches that start and end on word boundaries, leftmost first.
+
+        Every key match is collected and filtered for word boundaries before the longest are
+        chosen: the automaton's own leftmost-longest scan misses names behind a longer key
+        that fails ("The New York") and keeps keys that end inside a word ("The D", a GeoNames
+        nickname of Detroit, hid "The Danube").
+        """
+        found: list[tuple[int, int, int]] = []
+        for end_idx, (surface, idx) in self._auto.iter(text):
             end = end_idx + 1
             start = end - len(surface)
-            # c.isalnum() or c == "_" is re's \w for one character.
-            if idx < 0 or (start > 0 and ((c := text[start - 1]).isalnum() or c == "_")):
-                continue
-            if end < n and ((c := text[end]).isalnum() or c == "_" or (c == "-" and not _ATTRIBUTIVE.match(text, end))):
-                continue
-            out.append((start, end, hits[idx]))
+            if idx >= 0 and self._bounded(text, start, end):
+                found.append((start, -end, idx))
+        found.sort()
+        out: list[tuple[int, int, Hit]] = []
+        hits = self._hits
+        pos = 0
+        for start, neg_end, idx in found:
+            if start >= pos:
+                pos = -neg_end
+                out.append((start, pos, hits[idx]))
         return out
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        # c.isalnum() or c == "_" is re's \w for one character.
+        if start > 0 and ((c := text[start - 1]).isalnum() or c == "_"):
+            return False
+        return not (
+            end < len(text)
+            and ((c := text[end]).isalnum() or c == "_" or (c == "-" and not _ATTRIBUTIVE.match(text, end)))
+        )
 
     def lookup(self, surface: str) -> Hit | None:
         """Exact lookup of one surface form (dateline cities, any case)."""

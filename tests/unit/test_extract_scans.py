@@ -163,3 +163,40 @@ def test_word_finders_examples() -> None:
         (17, 22, "Union"),
         (27, 37, "Union Bank"),
     ]
+
+
+GAZ_TOKENS = st.sampled_from(
+    [
+        *("The D", "The", "Danube", "Dan", "New York", "New York City", "York", "Newark", "Canada", "Granada"),
+        *("Nice", "Nicely", "Paris", "Parisian", "Rome", "Romeo", "Sri Lanka", "Lanka", "Kharkiv-based", "a", "x"),
+    ]
+)
+GAZ_TEXTS = st.lists(st.tuples(GAZ_TOKENS, SEPARATORS), max_size=12).map(lambda ts: "".join(a + b for a, b in ts))
+
+
+def _bounded_reference(text: str) -> list[tuple[int, int]]:
+    """Every key match on word boundaries, then leftmost-longest without overlaps."""
+    gaz = gazetteer()
+    found = []
+    for end_idx, (surface, idx) in gaz._auto.iter(text):
+        start, end = end_idx + 1 - len(surface), end_idx + 1
+        if idx >= 0 and gaz._bounded(text, start, end):
+            found.append((start, -end))
+    out: list[tuple[int, int]] = []
+    for start, neg_end in sorted(found):
+        if not out or start >= out[-1][1]:
+            out.append((start, -neg_end))
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(GAZ_TEXTS)
+def test_gazetteer_find_is_leftmost_longest_on_word_boundaries(text: str) -> None:
+    """A key ending inside a word ("The D" in "The Danube") never hides the name it overlaps."""
+    assert [(s, e) for s, e, _ in gazetteer().find(text)] == _bounded_reference(text)
+
+
+def test_gazetteer_find_examples() -> None:
+    """Names behind a longer key that fails are found: "The New York", "The Danube rose"."""
+    found = [text[s:e] for text in ("The New York", "The Danube rose.") for s, e, _ in gazetteer().find(text)]
+    assert found == ["New York", "Danube"]
