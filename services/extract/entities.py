@@ -192,6 +192,17 @@ ORG_SUFFIX = frozenset(
         "Theatre",
         "Theater",
         "Opera",
+        "Ballet",
+        "Holding",
+        "Library",
+        "Radiotelevision",
+        # legal forms of the former Soviet Union and the Nordics: "Azerenerji OJSC", "Equinor ASA"
+        "OJSC",
+        "PJSC",
+        "CJSC",
+        "JSC",
+        "ASA",
+        "Oyj",
     ]
 )
 ORG_HEAD = frozenset(
@@ -330,6 +341,23 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "railway": ("Railway", "Railways", "Rail"),
     "inspectorate": ("Inspectorate",),
     "foundation": ("Foundation",),
+    "bureau": ("Bureau",),
+    "confederation": ("Confederation", "Federation"),
+    "coast guard": ("Guard",),
+    "bench": ("Court", "Tribunal"),  # "the bench observed": the court that sat
+    "opera house": ("Opera", "Theatre", "Theater"),
+    "opera": ("Opera",),
+    "theatre": ("Theatre", "Theater", "Opera"),
+    "theater": ("Theater", "Theatre", "Opera"),
+    "ngo": (),
+    "supplier": (),
+    "distributor": (),
+}
+# Name words a noun may also mean, below its own ("the aviation authority" for a Federal Air Transport
+# Agency; "the weather bureau" for a meteorological Administration): only when no name says the noun.
+ORG_SPEAKER_SECONDARY: dict[str, frozenset[str]] = {
+    "authority": frozenset(["Agency", "Administration", "Service", "Commission", "Directorate", "Inspectorate"]),
+    "bureau": frozenset(["Administration", "Agency", "Service", "Office"]),
 }
 # A role noun a later mention may use for a person introduced with a related role.
 ROLE_KIN: dict[str, tuple[str, ...]] = {
@@ -435,6 +463,33 @@ SECTOR_SUFFIX = frozenset(
         "Industries",
         "Systems",
         "Technologies",
+    ]
+)
+# Nouns that make a place's name a company's ("Kenya Power", "Sydney Water", "Israel Post"): after a place
+# alone; "Samantha Power" is still a person.
+PLACE_ORG_TAIL = frozenset(
+    [
+        "Power",
+        "Electric",
+        "Electricity",
+        "Water",
+        "Post",
+        "Rail",
+        "Ports",
+        "Airports",
+        "Grid",
+        "Mobile",
+        "Cement",
+        "Breweries",
+        "Pipelines",
+        "Re",
+        "Lottery",
+        "Mint",
+        "Sugar",
+        "Tobacco",
+        "Metro",
+        "Transit",
+        "Buses",
     ]
 )
 MEDIA_SUFFIX = frozenset(["Sport", "Sports", "TV", "News", "Radio", "Television"])
@@ -895,6 +950,7 @@ NOT_ORG_ACRONYM = frozenset(
         "Q2",
         "Q3",
         "Q4",
+        "NGO",
         "OPINION",
         "UPDATE",
         "URGENT",
@@ -946,7 +1002,7 @@ _ORG_NOUNS_APPOS = (
 )
 # "Iberdrola, the electricity distributor", "Acme, the world's biggest chipmaker".
 _ORG_APPOSITION = re.compile(
-    rf",[ \u00a0](?:the|a|an)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,4}}?(?:{_ORG_NOUNS_APPOS})\b"
+    rf",[ \u00a0](?:the|a|an)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,6}}?(?:{_ORG_NOUNS_APPOS})\b"
     rf"(?!['\u2019]s\b|-|[ \u00a0](?:{_ROLES}|members?|workers?|employees?|staff|boss)\b|[ \u00a0][A-Z])"
 )  # "Cauca, the agency UNGRD said": an apposition naming another body describes that one
 _WHICH_SAID = re.compile(rf",[ \u00a0]which[ \u00a0][^.;:\"\u201c\u201d]{{1,100}}?,[ \u00a0](?:{_VERBS})\b")
@@ -975,6 +1031,7 @@ _RESULTS_AFTER = re.compile(
     r"[ \u00a0](?:posted|reported|booked|swung[ \u00a0]to)[ \u00a0](?:an?[ \u00a0])?(?:[\w-]+[ \u00a0]){0,2}?"
     r"(?:profit|loss|revenue|revenues|sales|earnings)\b"
 )
+_NATIVE_AFTER = re.compile(r"[ \u00a0]\(([A-Z][a-z]{4,24})\)")
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\)")
 # "..., known by its initials, INEC,": the acronym introduced later.
 _KNOWN_AS = re.compile(
@@ -991,7 +1048,8 @@ _ORG_NOUN_AFTER = re.compile(
     r"media|defence|defense|tech|technology|construction|shipping|football|ruling|opposition)[ \u00a0])?"
     r"(?:corporation|company|firm|group|agency|party|club|bank|organisation|organization|movement|"
     r"militia|airline|carrier|conglomerate|service|broadcaster|newspaper|holding|concern|union|museum|"
-    r"utility|platform|exchange|gallery|foundation|institute|hospital|university)\b(?![ \u00a0][A-Z])"
+    r"utility|platform|exchange|gallery|foundation|institute|hospital|university|television)\b"
+    r"(?![ \u00a0][A-Z])"
 )
 _ORG_LIST_TAIL = re.compile(
     r"(?:,[ \u00a0][A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,2}){1,4},?[ \u00a0]and[ \u00a0]"
@@ -1094,6 +1152,20 @@ _AGE_AFTER = re.compile(r"^,[ \u00a0]\d{1,3}(?:,|[ \u00a0](?:and|who|of|from)\b|
 _EA_GIVEN = re.compile(r"^[A-Z][a-z]{1,9}(?:-[a-z]{1,8})?$")
 _DATELINE_REGION = re.compile(r"^\s*([^,(]{2,40}),\s*([A-Z][A-Za-z. ]{1,30}?)\s*(?:\(|,|/|\u2014|--?|$)")
 _ATTRIBUTIVE_TOKEN = re.compile(r"-[a-z]+$")  # "Osaka-based"
+_BASED_SUFFIX = (
+    "-based",
+    "-owned",
+    "-listed",
+    "-run",
+    "-backed",
+    "-controlled",
+    "-operated",
+    "-funded",
+    "-headquartered",
+)
+_BASED_BEFORE = re.compile(
+    r"(?<![\w-])[A-Za-z]+-(?:based|owned|listed|run|backed|controlled|operated|funded|headquartered)[ \u00a0]$"
+)
 _STOP_LOWER = frozenset(w.lower() for w in gz.stopwords())
 _ROLE_NP = re.compile(
     rf"([Tt](?<!\w.)he)[ \u00a0]((?:[A-Za-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))\b(?![ \u00a0][A-Z])"
@@ -1228,11 +1300,12 @@ class EntityIndex:
         kinds = [ORG_KIND_WORDS[w] for w in words if w in ORG_KIND_WORDS]
         if need:
             if not words & set(need):
-                return -1
+                secondary = ORG_SPEAKER_SECONDARY.get(noun)
+                return 0 if secondary is not None and words & secondary else -1
             if noun == "central bank":
                 central = words & _CENTRAL_BANK_WORDS or "National Bank" in ent.name
                 return 2 if central or ent.name.startswith("Bank of ") else 0
-            return 0
+            return 1 if noun in ORG_SPEAKER_SECONDARY else 0
         if words & PUBLIC_BODY_WORDS:
             return -1
         if kinds and any(noun in k for k in kinds):
@@ -1466,6 +1539,43 @@ def _run(
             return
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
+    if (
+        len(toks) == 2
+        and words[0] == "Al"
+        and toks[1][0] not in firsts
+        and toks[1][0] not in stop
+        and "-" not in toks[1][0]
+        and not inner
+        and not _role_before(text, toks[0][1])
+    ):
+        s0, e0 = toks[0][1], toks[1][2]
+        if text[max(0, s0 - 12) : s0].rsplit(None, 1)[-1:] in _IN_WORDS or _PLACE_NOUN_AFTER.match(text, e0):
+            out.append(Found(seg, s0, e0, "place", hit=_synthetic_place(text[s0:e0])))  # "in Al Dhafra"
+        else:
+            # "Al Sadd", "Al Kass": the Arabic article opens a club's, a company's or a channel's name; a
+            # person's family name written so ("Al Thani") goes back to the person at assembly.
+            out.append(Found(seg, s0, e0, "organisation", text[s0:e0]))
+        return
+    if (
+        len(toks) == 1
+        and text[toks[0][2] + 1 : toks[0][2] + 2] in _QUARTER_INITIALS
+        and not inner
+        and _QUARTER_AFTER.match(text, toks[0][2])
+        and words[0] not in stop
+        and words[0] not in firsts
+        and text[max(0, toks[0][1] - 4) : toks[0][1]].endswith(("the ", "'s ", "\u2019s "))
+    ):
+        # "the Lyulin district", "Zagreb's Tresnjevka neighbourhood": a part of a town
+        out.append(Found(seg, toks[0][1], toks[0][2], "place", hit=_synthetic_place(words[0])))
+        return
+    if (
+        len(toks) == 2
+        and words[1] in PLACE_ORG_TAIL
+        and any(h[0] == toks[0][1] and h[1] == toks[0][2] and h[2].kind == "place" for h in inner)
+    ):
+        # "Kenya Power", "Manila Water", "Georgia Power": a place, then a utility's noun, is the company.
+        out.append(Found(seg, toks[0][1], toks[1][2], "organisation", text[toks[0][1] : toks[1][2]]))
+        return
     if _admin_run(seg, toks, words, inner, out) or _unit_after_run(seg, toks, words, inner, out):
         return
     if not inner and _feature_run(seg, toks, words, out, stop=stop):
@@ -1497,12 +1607,25 @@ def _run(
             name = text[s:e]
             if name.startswith(("The ", "the ")):
                 s, name = s + 4, name[4:]
+            lead_word, _, rest_name = name.partition(" ")
+            if (
+                lead_word in gz.nationalities()
+                and set(rest_name.split()) <= _COURT_WORDS
+                and rest_name.endswith(("Court", "Tribunal"))
+            ):
+                # "the Czech Constitutional Court": the country's court is the Constitutional Court.
+                s, name = s + len(lead_word) + 1, rest_name
             key = gz.gazetteer().org_aliases.get(name, name)
             un = _UN_PREFIX.match(name)
             if key == name and un is not None:  # "UN Office for the Coordination of Humanitarian Affairs"
                 key = gz.gazetteer().org_aliases.get(name[un.end() :], key)
             out.append(Found(seg, s, e, "organisation", key))
             acr = _ACRONYM_AFTER.match(text, e) or _KNOWN_AS.match(text, e)
+            if acr is None and text.startswith(" (", e):
+                # "Federal Air Transport Agency (Rosaviatsiya)": the body's own-language name in brackets
+                acr = _NATIVE_AFTER.match(text, e)
+                if acr is not None and (acr.group(1) in stop or gz.gazetteer().lookup(acr.group(1)) is not None):
+                    acr = None
             if acr is not None:  # "Federal Trade Commission (FTC)"
                 out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
         inner = [h for h in inner if h[1] <= s or h[0] >= e]
@@ -1533,6 +1656,8 @@ def _run(
             word in titles
             or word.rstrip(".") in titles
             or (low in _ROLE_SET and word[0].isupper() and not word.isupper())
+            # "Judge-rapporteur Pavel Novotny", "Minister-counsellor Ann Lee": a title, hyphenated on
+            or ("-" in word and word[0].isupper() and word.split("-", 1)[0] in titles and not kinds)
         ):
             kinds.append("title")  # "District Attorney Gary Loftis", "FTC Chair Naomi Barstow"
         elif low.endswith("s") and low[:-1] in _ROLE_SET:
@@ -1541,6 +1666,14 @@ def _run(
             kinds.append("name")  # "Defence Minister Jan Ostermann": not the month
         elif len(word) == 1 and kinds and kinds[-1] == "name" and text[tok[2] : tok[2] + 1] == ".":
             kinds.append("name")  # "Dwayne A. Brown": a middle initial, not the article
+        elif (
+            word in firsts
+            and kinds
+            and kinds[-1] in ("name", "gaz")
+            and rest[-1][0] in gz.east_asian_surnames()
+            and _EA_GIVEN.match(word)
+        ):
+            kinds.append("name")  # "Chen Jun", "Li Jan": a given name that is also a month's abbreviation
         elif word in nat or word in stop or word in _RUN_CONNECTORS:
             kinds.append("stop")  # "Kenya and Uganda": "and" joins two names, it is not one
         else:
@@ -1909,6 +2042,8 @@ def _org_span(
                 if toks[t][0] == "and" and gz.gazetteer().lookup(text[toks[t + 1][1] : toks[end][2]]) is not None:
                     end = t - 1  # "Bank of England and Barclays": a known name after "and" is another body
                     break
+            if end == n - 1 and i + 2 == end and _owner_of_next_body(text, toks[end][2]):
+                end = i  # "the Aerospace Committee of Kazakhstan's Ministry of ...": the country owns the next body
             return (start_of(i), end)
         if w == "General" and 0 < i < n - 1 and words[i - 1] in ORG_SUFFIX and words[i + 1] in ("of", "of the", "for"):
             return (start_of(i - 1), n - 1)  # "Directorate General of Migration Management"
@@ -1924,13 +2059,23 @@ def _org_span(
         return None
     if last + 1 < n and words[j] in gz.titles() and words[last + 1] in gz.titles():
         return None  # "Chief Cabinet Secretary Yoshio Hayashida": a title, not an organisation
-    if last - j == 1 and words[j] in gz.nationalities() and words[last] in SECTOR_SUFFIX:
+    if (
+        last - j == 1
+        and words[j] in gz.nationalities()
+        and words[last] in SECTOR_SUFFIX
+        and not (last == n - 1 and _ACRONYM_AFTER.match(text, toks[last][2]))  # "Latvian Television (LTV)"
+    ):
         return None  # "Saudi Energy Minister", "Turkish Energy": a nationality and a sector, not a name
     end = last
     if words[end] in MEDIA_SUFFIX:
         while end + 1 < n and toks[end + 1][0][0].isupper() and words[end + 1] not in stop:
             end += 1  # "Sky Sport Italia", "Fox News Latino"
-    if end + 2 < n and toks[end + 1][0] in ("of", "of the", "for") and toks[end + 2][0][0].isupper():
+    if (
+        end + 2 < n
+        and toks[end + 1][0] in ("of", "of the", "for")
+        and toks[end + 2][0][0].isupper()
+        and not (end + 3 == n and _owner_of_next_body(text, toks[end + 2][2]))
+    ):
         end += 2
         while end + 1 < n and toks[end + 1][0][0].isupper():
             end += 1
@@ -1945,6 +2090,26 @@ def _org_span(
     return (j, end)
 
 
+_POSS_NEXT = re.compile(r"['\u2019]s[ \u00a0]([A-Z][a-z]+)\b")
+
+
+def _owner_of_next_body(text: str, at: int) -> bool:
+    """ "... of Kazakhstan's Ministry": the name at `at` is a possessive owning a capitalised body."""
+    m = _POSS_NEXT.match(text, at)
+    return m is not None and (m.group(1) in ORG_HEAD or m.group(1) in ORG_SUFFIX)
+
+
+_IN_WORDS = [
+    [w] for w in ("in", "near", "outside", "across", "around", "inside", "into", "through", "toward", "towards")
+]
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \u00a0](?:region|city|town|village|area|district|province|governorate|emirate|oasis|desert|camp)\b"
+)
+_QUARTER_INITIALS = frozenset("dnsq")
+_QUARTER_AFTER = re.compile(r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter)\b")
+_COURT_WORDS = frozenset(
+    ["Constitutional", "Supreme", "High", "Administrative", "Federal", "Cassation", "Court", "Tribunal", "of"]
+)
 _UN_PREFIX = re.compile(r"(?:UN|U\.N\.|United Nations)[ \u00a0]")
 _FOR_THE = re.compile(r"[ \u00a0]for(?:[ \u00a0]the)?[ \u00a0](?=[A-Z])")
 _IN_COUNTRY = re.compile(r"[ \u00a0]in[ \u00a0]([A-Z][\w-]+(?:[ \u00a0][A-Z][\w-]+){0,2})")
@@ -2015,7 +2180,15 @@ def _whole_run_org(
     while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
         k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
     # "Lagos-based Chapel Hill Denham": a firm is based somewhere; a person is "London-based analyst X".
-    based = 0 < k < len(toks) and toks[k - 1][0].endswith("-based")
+    # "state-owned Codelco", "Oslo-listed Hexagon Purus", "Kremlin-backed Gazprom": owned, listed, run or
+    # backed is what a body is, never a person.
+    based = (0 < k < len(toks) and toks[k - 1][0].endswith(_BASED_SUFFIX)) or (
+        k == 0
+        and text.find("-", max(0, toks[0][1] - 24), toks[0][1]) >= 0
+        and _BASED_BEFORE.search(text, max(0, toks[0][1] - 24), toks[0][1]) is not None
+        and "and" not in words  # "state-owned Sonatrach and Italy's Eni"
+        and "of" not in words
+    )
     # "rival lenders BIDV and VietinBank", "the companies Acme and Zeta": a plural body noun, then names.
     plural_at = toks[k][1] if k < len(toks) else 0
     before = text[max(0, plural_at - 16) : plural_at].split() if text[plural_at - 2 : plural_at] == "s " else []
@@ -2023,6 +2196,7 @@ def _whole_run_org(
     plural_ctx = bool(plural) and (plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]) in ORG_CONTEXT
     if k + 2 < len(toks) and words[k].lower() in _ROLE_SET and toks[k + 1][0] in ("of", "of the"):
         k += 2  # "Head of the National Disaster Management Agency (BNPB)": the role is not the name
+    all_toks, all_words, skipped = toks, words, k
     toks, words = toks[k:], words[k:]
     of_at = next((i for i, t in enumerate(toks) if t[0] in ("of", "of the")), 0)
     if (
@@ -2037,6 +2211,17 @@ def _whole_run_org(
     acr = _ACRONYM_AFTER.match(text, e) if text[e : e + 2] == " (" else None
     if acr is None and text.startswith(", known", e):
         acr = _KNOWN_AS.match(text, e)
+    if acr is not None and skipped and not _initials_match(acr.group(1), words):
+        # "Energy and Water Regulatory Commission (EWRC)": a common noun opening the name belongs to it
+        # when the acronym says so.
+        j = skipped
+        while j > 0 and (all_words[j - 1] in gz.stop_nouns() or all_toks[j - 1][0] in ("and", "of", "for")):
+            j -= 1
+        while j < skipped and all_words[j] not in gz.stop_nouns():
+            j += 1
+        if j < skipped and _initials_match(acr.group(1), all_words[j:]):
+            toks, words = all_toks[j:], all_words[j:]
+            s = toks[0][1]
     multi = len(toks) >= 2
     club = multi and (
         (words[0] in CLUB_HEAD and words[1] not in titles and words[-1] not in NOT_PERSON_TAIL)
@@ -2106,6 +2291,16 @@ def _whole_run_org(
         or poss_name
         or based
         or plural_ctx
+        or (
+            not multi
+            and not inner
+            and _noun_said_after(text, e)
+            and words[0] not in firsts
+            and words[0] not in gz.common_words()
+            and words[0].lower() not in _ROLE_SET
+            and not _PLURAL_NOUN.search(words[0])  # "Flights were halted, the agency said"
+            and sentence_initial(text, s)
+        )
     )
     # A club named after its city, in sport copy (never a country: national teams stay places).
     club = club or (
@@ -2129,8 +2324,8 @@ def _whole_run_org(
         return False
     if not (club or with_acr):
         # Context alone: not a person's name, not a country or a city named as such.
-        if words[0] in firsts and multi:
-            return False
+        if words[0] in firsts and multi and not (words[0] == "Al" and words[1] not in firsts):
+            return False  # "Al Kass television": the Arabic article, not the given name Al
         exact = [h for h in inner if h[0] == s and h[1] == e]
         if exact and exact[0][2].kind == "place":
             return False
@@ -2151,6 +2346,36 @@ def _whole_run_org(
         if h[1] <= s:
             _add_hit(seg, h, out)  # "Lagos-based": the place stays a place
     return True
+
+
+# "Rosaviatsiya closed two airports, the agency said": the sentence's subject is the body its noun names.
+_NOUN_SAID_END = re.compile(
+    rf",[ \u00a0]the[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?(?:{_ORG_NOUNS_APPOS})[ \u00a0]"
+    rf"(?:said|says|added|announced|confirmed|reported)\b[^.;:\"\u201c\u201d]{{0,40}}\.(?:\s|$)"
+)
+
+
+_PLURAL_NOUN = re.compile(r"[^sauio']s$")
+_NEXT_WORD = re.compile(r"[ \u00a0]([a-z]+)\b")
+_REPORTING = gz.reporting_verbs()
+
+
+def _noun_said_after(text: str, e: int) -> bool:
+    """The sentence from `e` opens with an action in the past ("closed", not "said": "Lee said ..., the
+    agency reported" reports a person) and ends with ", the <organisation noun> said"."""
+    if text[e : e + 1] != " ":
+        return False
+    verb = _NEXT_WORD.match(text, e)
+    if verb is None or not verb.group(1).endswith("ed") or verb.group(1) in _REPORTING:
+        return False
+    stop = text.find(". ", e, e + 240)
+    hi = len(text) if stop < 0 and len(text) - e < 240 else (stop + 2 if stop >= 0 else e)
+    at = text.find(", the ", e, hi)
+    while at >= 0:
+        if _NOUN_SAID_END.match(text, at, hi):
+            return True
+        at = text.find(", the ", at + 6, hi)
+    return False
 
 
 def _person(
@@ -2832,6 +3057,13 @@ def _assemble(
     # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
     full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}
     org_words = {f.key for f in found if f.kind == "organisation" and " " not in f.key}
+    org_short: dict[str, str] = {}  # "Rosaviatsiya" -> "Federal Air Transport Agency"
+    org_multi: set[str] = set()
+    for f in found:
+        if f.kind == "organisation" and " " in f.key:
+            org_multi.add(f.key)
+            if " " not in f.text:
+                org_short[f.text] = f.key
     for f in found:
         if (
             f.kind == "organisation"
@@ -2842,6 +3074,14 @@ def _assemble(
             f.kind, f.key, f.hit = "person", full_people[f.text], None
         elif f.kind == "person" and " " not in f.key and f.key in org_words and f.key not in full_people:
             f.kind = "organisation"
+        elif f.kind == "person" and " " not in f.key and f.key in org_short and f.key not in full_people:
+            f.kind, f.key = "organisation", org_short[f.key]  # "Rosaviatsiya said" after "Agency (Rosaviatsiya)"
+        elif f.kind == "organisation" and f.text.startswith("Al ") and f.hit is None:
+            owner = next((g.key for g in found if g.kind == "person" and g.key.endswith(" " + f.text)), None)
+            if owner is not None:
+                f.kind, f.key = "person", owner  # "Sheikh Tamim bin Hamad Al Thani" ... "Al Thani said"
+        elif f.kind == "person" and not f.roles and f.key in org_multi:
+            f.kind = "organisation"  # "Fly Arna adds flights" after "carrier Fly Arna": one body
     # "the Central Bank" after "Central Bank of Nigeria": the short form of the one full name.
     org_keys = {f.key for f in found if f.kind == "organisation"}
     longer: dict[str, list[str]] = {}
@@ -2915,7 +3155,8 @@ def _geo(place: gz.Place) -> Geo:
 
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?[ \u00a0](?:Group[ \u00a0]Corp\.?|Holdings[ \u00a0]Co\.|Co\.,?[ \u00a0]Ltd\.?|Inc\.?|Corp\.?|Co\.|Ltd\.?|"
-    r"Limited|PLC|Plc|plc|LLC|L\.L\.C\.|AG|SE|N\.V\.|S\.A\.|SpA|S\.p\.A\.|GmbH|K\.K\.|Pty[ \u00a0]Ltd\.?))+$"
+    r"Limited|PLC|Plc|plc|LLC|L\.L\.C\.|AG|SE|N\.V\.|S\.A\.|SpA|S\.p\.A\.|GmbH|K\.K\.|Pty[ \u00a0]Ltd\.?|"
+    r"OJSC|PJSC|CJSC|JSC|OAO|PAO|ZAO|ASA|Oyj|AB\b))+$"
 )
 
 

@@ -40,8 +40,12 @@ _MARK_RE = re.compile("``|''|[\"\u201c\u201d\u00ab\u00bb\u201e\u201a\u2018\u2039
 _VERBS = alternation(gz.reporting_verbs())
 _ROLES = alternation(gz.roles())
 # Every "-maker" ("carmaker", "planemaker") in one branch: a long alternation is tried word by word.
-_ORG_NOUNS = f"{alternation(n for n in ORG_SPEAKER_NOUNS if not n.endswith('maker'))}|[a-z]{{0,12}}maker"
-_ORG_NOUNS_CAP = alternation(n.title() for n in ORG_SPEAKER_NOUNS if not n.endswith("maker"))  # "the Central Bank said"
+_ORG_NOUNS = (
+    f"{alternation(n for n in ORG_SPEAKER_NOUNS if not n.endswith('maker') and n != 'ngo')}|[a-z]{{0,12}}maker|NGO"
+)
+_ORG_NOUNS_CAP = alternation(
+    n.title() for n in ORG_SPEAKER_NOUNS if not n.endswith("maker") and n != "ngo"
+)  # "the Central Bank said"
 
 
 def _speaker_pattern(rich: bool) -> str:
@@ -614,6 +618,39 @@ _UNNAMED_AFTER = re.compile(
 )
 
 
+# "...," one voter in Zagreb told HINA / a fisherman in Aparri said / read a note left among flowers: an
+# indefinite subject right after the quote is someone the story does not name.
+_INDEFINITE_AFTER = re.compile(
+    rf"[\s,.;:!?\u2014\u2013-]{{0,4}}(?P<verb>(?:{_VERBS}|read)[ \u00a0])?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]"
+)
+_SPOKEN_FOR = re.compile(r"spokes|statement|representative")
+
+
+def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:
+    """The cue of an attribution right after the quote whose subject is indefinite and names no body
+    ("one passenger wrote online", "said a resident of Baku"), else None."""
+    if sp.close_mark is None:
+        return None
+    text = sp.seg.text
+    m = _INDEFINITE_AFTER.match(text, sp.close_end)
+    if m is None:
+        return None
+    end_m = _CLAUSE_END.search(text, m.end(), m.end() + 160)
+    end = end_m.start() if end_m else min(len(text), m.end() + 160)
+    if m.group("verb"):
+        cue, hi = m.group("verb").strip(), end
+    else:
+        c = _ANY_CUE.search(text, m.end(), end)
+        if c is None or len(text[m.end() : c.start()].split()) > 8:
+            return None
+        cue, hi = c.group(), c.start()
+    if _SPOKEN_FOR.search(text, m.end(), hi) or index.org_last(sp.seg.order, m.end(), hi) is not None:
+        return None  # "a statement from the ministry", "an analyst at ING": a body speaks or is named
+    if index.person_near(sp.seg.order, m.end(), hi) is not None:
+        return None
+    return cue
+
+
 def _unnamed_after(sp: Span) -> bool:
     """The quote's own attribution names nobody: its words are not the previous speaker's."""
     return sp.close_mark is not None and _UNNAMED_AFTER.match(sp.seg.text, sp.close_end) is not None
@@ -631,6 +668,10 @@ def find_quotes(segs: list[Segment], index: EntityIndex) -> list[Quote]:
             index.statement_by = issuer if issuer is not None else index.statement_by
         clauses: list[tuple[int, re.Match[str]]] | None = None  # built only when needed
         for k, sp in enumerate(spans):
+            nobody = _indefinite_after(sp, index)
+            if nobody is not None:
+                sp.speaker, sp.cue = None, nobody
+                continue
             got = (
                 _quoted_as(sp, index)
                 or _clause_after(sp, index)

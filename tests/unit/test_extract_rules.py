@@ -271,3 +271,103 @@ def test_second_field_after_and_continues_an_organisation() -> None:
     assert names(r, "organisation") == {"Hunan Provincial Administration of Culture and Tourism"}
     r = run("The Bank of England and Barclays said rates would fall.")
     assert names(r, "organisation") == {"Bank of England", "Barclays"}
+
+
+def test_owned_or_listed_before_an_unknown_name_makes_an_organisation() -> None:
+    """ "state-owned Codelco", "Oslo-listed Hexagon Purus": owned, listed, run or backed is what a body is."""
+    assert "Codelco" in names(run("Chile's state-owned Codelco halted output."), "organisation")
+    assert "Codelco" in names(run("State-owned Codelco halted output."), "organisation")
+    r = run("Oslo-listed Hexagon Purus raised its forecast.")
+    assert "Hexagon Purus" in names(r, "organisation") and "Oslo" in names(r, "place")
+
+
+def test_place_then_utility_noun_is_a_company() -> None:
+    """ "Kenya Power" is the utility, not a person; "Samantha Power" stays a person."""
+    assert names(run("Kenya Power restored supply on Tuesday."), "organisation") == {"Kenya Power"}
+    assert names(run("Samantha Power said so."), "person") == {"Samantha Power"}
+
+
+def test_unknown_subject_of_a_sentence_ending_the_agency_said() -> None:
+    """ "Rosaviatsiya closed two airports, the agency said": the subject is the body; not "Flights"."""
+    assert names(run("Rosaviatsiya closed two airports, the agency said."), "organisation") == {"Rosaviatsiya"}
+    assert not names(run("Flights were halted, the agency said."), "organisation")
+
+
+def test_month_abbreviation_as_east_asian_given_name() -> None:
+    """ "CMSA spokesperson Chen Jun": Jun is the given name here, not June."""
+    assert "Chen Jun" in names(run("CMSA spokesperson Chen Jun said the ship had left."), "person")
+
+
+def test_hyphenated_title_before_a_name() -> None:
+    """ "Judge-rapporteur Pavel Novotny": the hyphenated title opens the name like "Judge"."""
+    assert names(run("Judge-rapporteur Pavel Novotny read the ruling."), "person") == {"Pavel Novotny"}
+
+
+def test_nationality_before_a_court_is_not_its_name() -> None:
+    """ "the Czech Constitutional Court" is the Constitutional Court."""
+    assert names(run("The Czech Constitutional Court rejected the appeal."), "organisation") == {"Constitutional Court"}
+
+
+def test_legal_forms_and_more_organisation_suffixes() -> None:
+    """ "Azerenerji OJSC", "Bulgarian Energy Holding", "Latvian National Opera and Ballet", "National Library"."""
+    r = run(
+        "Azerenerji OJSC said demand rose. Bulgargaz is a unit of Bulgarian Energy Holding. The Latvian National "
+        "Opera and Ballet said the archive went to the National Library."
+    )
+    assert {"Azerenerji", "Bulgarian Energy Holding", "Latvian National Opera and Ballet", "National Library"} <= names(
+        r, "organisation"
+    )
+    assert not names(r, "person")
+
+
+def test_acronym_takes_back_a_common_noun_opening_the_name() -> None:
+    """ "the Energy and Water Regulatory Commission (EWRC)": "Energy and" belongs to the name, as EWRC says."""
+    r = run("The Energy and Water Regulatory Commission (EWRC) approved a cut.")
+    assert "Energy and Water Regulatory Commission" in names(r, "organisation")
+
+
+def test_of_country_possessive_owns_the_next_body() -> None:
+    """ "the Aerospace Committee of Kazakhstan's Ministry of Digital Development": two bodies and a place."""
+    r = run("The Aerospace Committee of Kazakhstan's Ministry of Digital Development said so on Friday.")
+    assert names(r, "organisation") == {"Aerospace Committee", "Ministry of Digital Development"}
+    assert names(r, "place") == {"Kazakhstan"}
+
+
+def test_arabic_article_names_a_club_or_channel_and_a_place_after_in() -> None:
+    """ "Al Sadd", "Al Kass television" are bodies; "in Al Dhafra" is a place; "Al Thani" after the full name a person."""
+    r = run("Al Sadd signed a striker from Al Ahli. He told Al Kass television that a plant in Al Dhafra opened.")
+    assert {"Al Sadd", "Al Ahli", "Al Kass"} <= names(r, "organisation")
+    assert "Al Dhafra" in names(r, "place") and not names(r, "person")
+    r = run("Sheikh Tamim bin Hamad Al Thani met him. Al Thani said so.")
+    assert names(r, "person") == {"Tamim bin Hamad Al Thani"} and not names(r, "organisation")
+
+
+def test_unknown_word_before_district_or_neighbourhood_is_a_place() -> None:
+    """ "the Lyulin district", "Zagreb's Tresnjevka neighbourhood"."""
+    r = run("Protests hit the Lyulin district and Zagreb's Tresnjevka neighbourhood.")
+    assert {"Lyulin", "Tresnjevka"} <= names(r, "place")
+
+
+def test_own_language_name_in_brackets_is_an_alias() -> None:
+    """ "Federal Air Transport Agency (Rosaviatsiya)" then "Rosaviatsiya said": one organisation, no person."""
+    r = run(
+        "The Federal Air Transport Agency (Rosaviatsiya) closed Kaluga airport.", "Rosaviatsiya said flights resume."
+    )
+    assert names(r, "organisation") == {"Federal Air Transport Agency"} and not names(r, "person")
+
+
+def test_a_name_known_as_an_organisation_is_one_everywhere() -> None:
+    """ "Fly Arna adds flights" (no cue) after "carrier Fly Arna" elsewhere: the carrier, not a person."""
+    r = run("Fly Arna adds flights to Milan.", "Armenian carrier Fly Arna will fly to Vienna.")
+    assert "Fly Arna" in names(r, "organisation") and not names(r, "person")
+
+
+def test_nationality_and_media_noun_with_an_acronym_is_a_broadcaster() -> None:
+    """ "Latvian Television (LTV)" is a name; "Turkish Energy" alone is not."""
+    assert "Latvian Television" in names(run("She told Latvian Television (LTV) in 2015."), "organisation")
+
+
+def test_long_apposition_naming_a_company() -> None:
+    """ "Sonelgaz, the state power and gas distribution company,": six words before the noun still apposed."""
+    r = run("Sonelgaz, the state power and gas distribution company, also signed a memorandum.")
+    assert names(r, "organisation") == {"Sonelgaz"}

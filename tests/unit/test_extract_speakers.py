@@ -84,3 +84,63 @@ def test_acronym_between_organisation_and_verb() -> None:
         '"We are ready for a second wave," the National Disaster Management Agency (NADMA) said.',
     )
     assert speakers(r)["We are ready for a second wave"] == "National Disaster Management Agency"
+
+
+def test_bureau_noun_means_the_bureau_named_before() -> None:
+    """ "...," the bureau said: the Bureau the story named, even under a long name with an acronym."""
+    r = run(
+        "Output will fall, the Australian Bureau of Agricultural and Resource Economics and Sciences (ABARES) said.",
+        '"Dry conditions persisted," the bureau said.',
+    )
+    assert (
+        speakers(r)["Dry conditions persisted"]
+        == "Australian Bureau of Agricultural and Resource Economics and Sciences"
+    )
+
+
+def test_bench_is_the_court() -> None:
+    """ "...," the bench observed: the court that sat."""
+    r = run("The High Court of Kenya ordered the state to pay.", '"The state failed in its duty," the bench observed.')
+    assert speakers(r)["The state failed in its duty"] == "High Court of Kenya"
+
+
+def test_opera_house_is_the_opera() -> None:
+    """ "...," the opera house said in a tribute: the Opera the story named."""
+    r = run(
+        "The Hungarian State Opera mourned the pianist.", '"Her music will live on," the opera house said in a tribute.'
+    )
+    assert speakers(r)["Her music will live on"] == "Hungarian State Opera"
+
+
+def test_ngo_and_coast_guard_nouns() -> None:
+    """ "the NGO said" (written in capitals) and "the coast guard said" refer back like other body nouns."""
+    r = run(
+        "Election monitoring group GONG welcomed the ruling.",
+        '"A victory for voters," the NGO said.',
+        "The Philippine Coast Guard suspended sea travel.",
+        '"No vessel may leave," the coast guard said.',
+    )
+    assert speakers(r)["A victory for voters"] == "GONG"
+    assert speakers(r)["No vessel may leave"] == "Philippine Coast Guard"
+    assert "NGO" not in {e.name for e in r.entities}
+
+
+def test_authority_noun_may_mean_an_agency_when_no_authority_is_named() -> None:
+    """ "the aviation authority told TASS" after the Federal Air Transport Agency."""
+    r = run(
+        "The Federal Air Transport Agency closed Kaluga airport.",
+        '"Flights resume once the threat is gone," the aviation authority told TASS.',
+    )
+    assert speakers(r)["Flights resume once the threat is gone"] == "Federal Air Transport Agency"
+
+
+def test_indefinite_subject_after_quote_is_nobody() -> None:
+    """ "...," one voter told HINA / a fisherman in Aparri said: someone unnamed, not the previous speaker."""
+    r = run(
+        'Mayor Ana Kovac spoke first. "We will rebuild," Kovac said.',
+        '"Finally," one voter in Zagreb told HINA.',
+        '"We pulled our boats up," a fisherman in Aparri said.',
+    )
+    assert speakers(r)["Finally"] is None
+    assert speakers(r)["We pulled our boats up"] is None
+    assert speakers(r)["We will rebuild"] == "Ana Kovac"
