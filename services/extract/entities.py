@@ -350,6 +350,7 @@ ORG_SPEAKER_NOUNS: dict[str, tuple[str, ...]] = {
     "theatre": ("Theatre", "Theater", "Opera"),
     "theater": ("Theater", "Theatre", "Opera"),
     "ngo": (),
+    "forecaster": ("Office", "Service", "Agency", "Bureau", "Administration", "Institute"),
     "supplier": (),
     "distributor": (),
 }
@@ -1657,7 +1658,12 @@ def _run(
             or word.rstrip(".") in titles
             or (low in _ROLE_SET and word[0].isupper() and not word.isupper())
             # "Judge-rapporteur Pavel Novotny", "Minister-counsellor Ann Lee": a title, hyphenated on
-            or ("-" in word and word[0].isupper() and word.split("-", 1)[0] in titles and not kinds)
+            or (
+                "-" in word
+                and word[0].isupper()
+                and word.split("-", 1)[0] in titles
+                and (not kinds or kinds[-1] != "name")
+            )
         ):
             kinds.append("title")  # "District Attorney Gary Loftis", "FTC Chair Naomi Barstow"
         elif low.endswith("s") and low[:-1] in _ROLE_SET:
@@ -2292,6 +2298,16 @@ def _whole_run_org(
         or based
         or plural_ctx
         or (
+            # "Codelco halted its output", "Hexagon Purus raised its forecast": "its" is a body's own
+            text.find(" its ", e, e + 30) >= 0
+            and _VERB_ITS.match(text, e) is not None
+            and words[0] not in firsts
+            and not any(h[2].kind == "place" for h in inner)
+            and not _PLURAL_NOUN.search(words[-1])
+            and words[-1].lower() not in _ROLE_SET
+            and sentence_initial(text, s)
+        )
+        or (
             not multi
             and not inner
             and _noun_said_after(text, e)
@@ -2355,6 +2371,9 @@ _NOUN_SAID_END = re.compile(
 )
 
 
+_VERB_ITS = re.compile(
+    r"[ \u00a0](?:has[ \u00a0]|had[ \u00a0]|will[ \u00a0])?[a-z]{3,14}(?<=ed|es|ts|ds|ns|ks|ps)[ \u00a0]its[ \u00a0]"
+)
 _PLURAL_NOUN = re.compile(r"[^sauio']s$")
 _NEXT_WORD = re.compile(r"[ \u00a0]([a-z]+)\b")
 _REPORTING = gz.reporting_verbs()
@@ -2363,7 +2382,7 @@ _REPORTING = gz.reporting_verbs()
 def _noun_said_after(text: str, e: int) -> bool:
     """The sentence from `e` opens with an action in the past ("closed", not "said": "Lee said ..., the
     agency reported" reports a person) and ends with ", the <organisation noun> said"."""
-    if text[e : e + 1] != " ":
+    if text.find(", the ", e, e + 240) < 0 or text[e : e + 1] != " ":
         return False
     verb = _NEXT_WORD.match(text, e)
     if verb is None or not verb.group(1).endswith("ed") or verb.group(1) in _REPORTING:

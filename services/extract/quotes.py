@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from services.core.models import Quote
 
 from . import gazetteer as gz
-from .entities import ORG_SPEAKER_NOUNS, PRONOUNS, EntityIndex
+from .entities import ORG_HEAD, ORG_SPEAKER_NOUNS, ORG_SUFFIX, PRONOUNS, EntityIndex
 from .text import TOKEN, Segment, alternation
 
 # Opening mark -> its closing mark. ANPA copy writes ``...'' (two backticks, two apostrophes);
@@ -247,7 +247,14 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
             topic = _topic_org(seg, pos, index, noun)
             if topic is not None:
                 return topic
-        return index.org_before(seg.order, pos, noun, mods=mods)
+        found = index.org_before(seg.order, pos, noun, mods=mods)
+        if found is None and noun in _PUBLIC_NOUNS:
+            # "Rosaviatsiya closed ..." then "the aviation authority said": a bare name with no head noun,
+            # the subject just written about, is the body the noun means.
+            topic = _topic_org(seg, pos, index, None)
+            if topic is not None and not set(index.entities[topic].name.split()) & _HEAD_WORDS:
+                return topic
+        return found
     grp = "role" if m.group("role") else "name"
     start = base + m.start(grp)
     if _TOLD_BEFORE.search(seg.text, max(0, start - 12), start):
@@ -271,6 +278,8 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
 
 
 _TEAM_NOUNS = frozenset(["club", "team", "side"])
+_PUBLIC_NOUNS = frozenset(["agency", "authority", "regulator", "watchdog", "bureau", "service", "inspectorate"])
+_HEAD_WORDS = ORG_SUFFIX | ORG_HEAD
 _FUNCTION_WORDS = frozenset(["in", "at", "of", "for", "to", "with", "by", "from", "on", "and", "than", "against"])
 _LEAD_WORDS = re.compile(r"(?:[\w'\u2019-]+[ \u00a0]){0,3}$")
 

@@ -371,3 +371,15 @@ def test_long_apposition_naming_a_company() -> None:
     """ "Sonelgaz, the state power and gas distribution company,": six words before the noun still apposed."""
     r = run("Sonelgaz, the state power and gas distribution company, also signed a memorandum.")
     assert names(r, "organisation") == {"Sonelgaz"}
+
+
+def test_subject_with_its_is_an_organisation() -> None:
+    """ "Codelco halted its output": "its" after the verb marks a body, not a person."""
+    assert names(run("Codelco halted its output at El Teniente."), "organisation") == {"Codelco"}
+    assert not names(run("Officials closed its gates."), "organisation")
+
+
+def test_hyphenated_title_after_an_acronym() -> None:
+    """ "WHO Director-General Tedros Adhanom Ghebreyesus": the title is not part of the person's name."""
+    r = run("WHO Director-General Tedros Adhanom Ghebreyesus spoke.")
+    assert "Tedros Adhanom Ghebreyesus" in names(r, "person")

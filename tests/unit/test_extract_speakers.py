@@ -144,3 +144,15 @@ def test_indefinite_subject_after_quote_is_nobody() -> None:
     assert speakers(r)["Finally"] is None
     assert speakers(r)["We pulled our boats up"] is None
     assert speakers(r)["We will rebuild"] == "Ana Kovac"
+
+
+def test_public_body_noun_means_a_bare_named_subject() -> None:
+    """ "Roscosmos launched ..." then "the space agency said": a name with no head noun, just written about."""
+    r = run("Roscosmos launched the craft on Friday.", '"All systems are nominal," the space agency said.')
+    assert speakers(r)["All systems are nominal"] == "Roscosmos"
+
+
+def test_forecaster_is_the_weather_office() -> None:
+    """ "...," the forecaster said: the Met Office named before."""
+    r = run("The Met Office issued a warning.", '"Heavy rain is likely," the forecaster said.')
+    assert speakers(r)["Heavy rain is likely"] == "Met Office"
