@@ -3030,6 +3030,12 @@ def _assemble(
     found: list[Found], dateline_city: str | None, agency: str | None, dateline_text: str | None = None
 ) -> EntityIndex:
     gaz = gz.gazetteer()
+    if agency:
+        # "told Armenpress": the agency of the dateline, named in the body, is that organisation.
+        credit = agency.strip()
+        for f in found:
+            if f.kind == "person" and f.text == credit:
+                f.kind, f.key, f.roles = "organisation", gaz.org_aliases.get(credit, credit), ()
     place_hits = [f for f in found if f.kind == "place" and f.hit is not None]
     extra: list[gz.Hit] = []
     region = _dateline_region(dateline_text, dateline_city)

@@ -23,6 +23,8 @@ KNOWN_AGENCIES = frozenset(
         "NTB", "PAP", "PTI", "QNA", "Reuters", "RIA", "Ritzau", "SDA", "SPA", "STT",
         "Tanjug", "TASS", "TT", "UNIAN", "Ukrinform", "UPI", "WAM", "Xinhua", "Yonhap",
         "Bloomberg", "Notimex", "Agerpres", "Kazinform", "Prensa Latina",
+        "Armenpress", "Trend", "AzerTag", "Azertac", "BelTA", "Sputnik", "Petra", "Mehr", "Tasnim",
+        "Fars", "Telam", "Andina", "Adnkronos", "Europa Press", "Agencia Brasil", "Xinhua News Agency",
     )
 )  # fmt: skip
 
@@ -86,6 +88,19 @@ def _agency_ok(agency: str) -> bool:
     )
 
 
+def _unlisted_agency_ok(agency: str, city: str | None, dateline: str) -> bool:
+    """An agency not listed here, in a dateline whose city is in capitals and that ends with its
+    dash or colon: one Title-case word ("YEREVAN, April 3 (Armenpress) -")."""
+    return (
+        city is not None
+        and _city_ok(city, strict=True)
+        and agency.isalpha()
+        and agency.istitle()
+        and len(agency) >= 3
+        and dateline.rstrip()[-1:] in _DASHES + ":"
+    )
+
+
 def _city_ok(city: str, strict: bool) -> bool:
     """Without an agency only an all-caps city will do; with one, Title Case too."""
     letters = [c for c in city if c.isalpha()]
@@ -106,7 +121,7 @@ def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
             continue
         groups = match.groupdict()
         city, agency = groups.get("city"), groups.get("agency")
-        if agency is not None and not _agency_ok(agency):
+        if agency is not None and not _agency_ok(agency) and not _unlisted_agency_ok(agency, city, match.group(0)):
             continue
         if city is not None and not _city_ok(city, strict=agency is None):
             continue

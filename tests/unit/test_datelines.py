@@ -51,6 +51,9 @@ CASES = [
     # Jiji: the copy follows the agency's dash with no space
     ("OSAKA, Jan. 8 (Jiji Press)--Department store sales rose for a third month.",
      "OSAKA, Jan. 8 (Jiji Press)--", "OSAKA", "Jan. 8", "Jiji Press", "Department store"),
+    # An agency this code does not list, in a dateline with a capitals city and a dash
+    ("TASHKENT, May 2 (Dunyo) - Cotton growers raised their forecast.",
+     "TASHKENT, May 2 (Dunyo) -", "TASHKENT", "May 2", "Dunyo", "Cotton growers"),
     # ANI: the country in square brackets, a colon after the agency
     ("GUWAHATI [India], March 9 (ANI): Tea growers in Assam asked for a support price.",
      "GUWAHATI [India], March 9 (ANI):", "GUWAHATI", "March 9", "ANI", "Tea growers"),
@@ -194,6 +197,7 @@ def test_reuters_without_city() -> None:
         "On Monday, March 16, the ministry said nothing.",
         "He said: we will win.",
         "NATO-led forces said the road was open.",
+        "LONDON (Smith) said the talks went well.",
         "EU-China talks (pictured)-style summits resumed.",
         "",
     ],

@@ -826,3 +826,13 @@ def test_a_place_named_by_its_own_name_beats_a_bigger_namesake_alternate_in_its_
     )
     delhi = [e for e in r.entities if e.type == "place" and "Delhi" in e.name]
     assert [(e.name, e.geo.geonames_id if e.geo else None) for e in delhi] == [("New Delhi", 1261481)]
+
+
+def test_dateline_agency_named_in_the_body_is_the_organisation() -> None:
+    """ "told Armenpress" under a "(Armenpress)" dateline: the agency, not a person."""
+    r = run(
+        "The carrier told Armenpress it would add flights.",
+        dateline=Dateline(text="YEREVAN, April 3 (Armenpress) -", city="YEREVAN", agency="Armenpress"),
+    )
+    assert "Armenpress" in names(r, "organisation")
+    assert "Armenpress" not in names(r, "person")
