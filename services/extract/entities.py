@@ -2510,13 +2510,26 @@ def _surname_first(grp: list[tuple[str, int, int]]) -> bool:
     return all(_EA_GIVEN.match(w) and w not in gz.common_words() and w not in gz.stopwords() for w in rest)
 
 
+# One or two Chinese syllables without tones ("Wei", "Liwei", "Xiaoming"): a given name, even when the
+# US census lists it too.
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|er|a|o|e|i|u)"
+)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+
+
 def _is_surname_first(name: str) -> bool:
-    """ "Zhang Liwei", "Lee Jae-won": family name first (but "Lee Anderson" is given name first)."""
+    """ "Zhang Liwei", "Li Wei", "Lee Jae-won": family name first (but "Lee Anderson" is given name first)."""
     parts = name.split()
     return (
         len(parts) in (2, 3)
         and parts[0] in gz.east_asian_surnames()
-        and ("-" in parts[1] or parts[1] not in gz.census_names())
+        and (
+            "-" in parts[1]
+            or parts[1] not in gz.census_names()
+            or _PINYIN_GIVEN.fullmatch(parts[1].lower()) is not None
+        )
         and all(_EA_GIVEN.match(w) for w in parts[1:])
     )
 

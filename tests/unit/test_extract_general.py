@@ -836,3 +836,10 @@ def test_dateline_agency_named_in_the_body_is_the_organisation() -> None:
     )
     assert "Armenpress" in names(r, "organisation")
     assert "Armenpress" not in names(r, "person")
+
+
+def test_chinese_given_name_in_the_census_list_keeps_the_name_surname_first() -> None:
+    """ "Li Wei" then "Li said": "Wei" is a US census name too, but a Chinese given name here."""
+    r = run("The company's founder, Li Wei, told Xinhua the plant would reopen.", '"Our workers are ready," Li said.')
+    assert names(r, "person") == {"Li Wei"}
+    assert speakers(r)["Our workers are ready"] == "Li Wei"
