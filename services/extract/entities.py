@@ -1855,10 +1855,12 @@ _FEATURE_LIST = re.compile(
 )
 
 
-# "the village of Jeomgok", "the department of Cauca": whatever the gazetteer knows, the name is a place.
+# "the village of Jeomgok", "the department of Cauca", "residents of Balakliia": whatever the gazetteer
+# knows, the name is a place.
 _SETTLEMENT_OF = re.compile(
     r"\b(?:town|village|city|hamlet|settlement|municipality|commune|district|province|department|county|region|"
-    r"prefecture|township|island|oblast|governorate)[ \u00a0]of[ \u00a0]$"
+    r"prefecture|township|island|oblast|governorate|residents|inhabitants|villagers|outskirts|suburbs|mayor)"
+    r"[ \u00a0]of[ \u00a0]$"
 )
 # "Uiseong County", "Kherson Oblast": a place named with its administrative unit.
 ADMIN_TAIL = frozenset(["Province", "County", "Prefecture", "Oblast", "Governorate", "District", "Region", "Krai"])

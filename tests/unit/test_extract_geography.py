@@ -42,3 +42,17 @@ def test_islands_and_regions_are_places(sentence: str, place: str) -> None:
     assert place in names(r, "place")
     if place == "Crete":
         assert next(e for e in r.entities if e.name == "Crete").geo.country_code == "GR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Many residents of Balakliia said the shelling had stopped.", "Balakliia"),
+        ("Shells fell on the outskirts of Vovchansk overnight.", "Vovchansk"),
+    ],
+)
+def test_residents_and_outskirts_of_a_name_make_it_a_place(sentence: str, place: str) -> None:
+    """ "residents of X", "the outskirts of X": X is a place, not the subject of "said"."""
+    r = run(sentence)
+    assert place in names(r, "place")
+    assert place not in names(r, "person")
