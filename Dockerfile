@@ -11,7 +11,7 @@ COPY services ./services
 COPY schemas ./schemas
 COPY samples ./samples
 # Installed from /app in place, so publish validates against /app/schemas like a checkout does,
-# with extract's modules compiled by mypyc (setup.py); the compiler is removed again.
+# with the normalise and extract text modules compiled by mypyc (setup.py); the compiler is removed again.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gcc libc6-dev \
     && pip install --no-cache-dir 'mypy>=1.10' 'setuptools>=70.1' wheel \

@@ -16,7 +16,7 @@ $(BIN)/wirestream: pyproject.toml
 
 venv: $(BIN)/wirestream
 
-# The production build (as in the Dockerfile): extract's modules compiled with mypyc, installed
+# The production build (as in the Dockerfile): the normalise and extract text modules compiled with mypyc, installed
 # (not editable) in a venv of its own, so the development tree stays pure Python.
 $(COMPILED)/bin/python:
 	$(PYTHON) -m venv $(COMPILED)

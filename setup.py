@@ -7,7 +7,7 @@ edit takes effect at once and tests may monkeypatch anything. The Docker image a
 a C compiler, the Python headers, and mypy installed beside setuptools
 (``pip install --no-build-isolation``). The same code runs either way: the modules are
 ``mypy --strict`` clean, and tests/integration/test_compiled.py checks that the compiled
-extract stage gives the same output as the pure one.
+normalise and extract stages give the same output as the pure ones.
 """
 
 from __future__ import annotations
@@ -27,6 +27,12 @@ COMPILED = [
     "services/extract/quantities.py",
     "services/extract/quotes.py",
     "services/extract/text.py",
+    "services/core/text.py",
+    "services/normalise/boilerplate.py",
+    "services/normalise/datelines.py",
+    "services/normalise/language.py",
+    "services/normalise/formats/detect.py",
+    "services/normalise/formats/text.py",
 ]
 
 
