@@ -79,9 +79,11 @@ def _speaker_pattern(rich: bool) -> str:
     )
 
 
+# "read" reports only a statement: '"...," read a statement from the ministry', '"...," the statement read'.
 _CUE = (
     rf"(?P<cue>(?:told|tells)[ \u00a0](?:(?:the|a|an)[ \u00a0])?(?:news[ \u00a0])?[\w-]{{1,30}}"
-    rf"|(?:{_VERBS}))\b"
+    rf"|(?:{_VERBS})|read(?=[ \u00a0](?:a|an|the|its)[ \u00a0](?:[\w-]{{1,20}}[ \u00a0])?statement\b)"
+    rf"|(?<=statement[ \u00a0])read)\b"
 )
 # "Peskov said", "Peskov, the spokesman, said" (apposition up to 60 chars); [plain, rich].
 _SP_VERBS = [
@@ -192,7 +194,13 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
             return named if named is not None and index.entities[named].type == "organisation" else None
         noun = m.group("fnoun") or m.group("snoun")
         if noun:
-            return index.org_before(seg.order, min(lim, base + m.start("stmt")), noun.lower())
+            noun, pos = noun.lower(), min(lim, base + m.start("stmt"))
+            if noun not in _TEAM_NOUNS and not ORG_SPEAKER_NOUNS.get(noun, ()):
+                # "a statement from the operator": the organisation the copy was just about, if it fits
+                topic = _topic_org(seg, pos, index, noun)
+                if topic is not None:
+                    return topic
+            return index.org_before(seg.order, pos, noun)
         # "the statement said": the statement the story named before, else nobody knowable.
         bare = m.group("stmt")
         return index.statement_by if bare.endswith("statement") and bare[:3] in ("the", "The") else None

@@ -156,3 +156,21 @@ def test_forecaster_is_the_weather_office() -> None:
     """ "...," the forecaster said: the Met Office named before."""
     r = run("The Met Office issued a warning.", '"Heavy rain is likely," the forecaster said.')
     assert speakers(r)["Heavy rain is likely"] == "Met Office"
+
+
+def test_read_a_statement_from_an_organisation() -> None:
+    """'"...," read a statement from the ministry': "read" reports the ministry's statement."""
+    r = run(
+        "Kenya's Ministry of Health launched the campaign on Monday.",
+        '"The vaccine is safe," read a statement from the ministry.',
+    )
+    assert speakers(r)["The vaccine is safe"] == "Ministry of Health"
+
+
+def test_statement_from_a_company_noun_means_the_organisation_just_written_about() -> None:
+    """ "a statement from the operator" after a sentence about the airport company, not the airline named last."""
+    r = run(
+        "Armenia International Airports, which runs the main airport, reported record traffic, helped by "
+        'new routes from Lufthansa. "We are expanding the terminal," read a statement from the operator.',
+    )
+    assert speakers(r)["We are expanding the terminal"] == "Armenia International Airports"
