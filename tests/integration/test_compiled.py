@@ -12,11 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
+from pydantic import BaseModel
 
 from benchmarks.corpus import corpus
 from services.core.envelope import decode
@@ -101,6 +104,20 @@ def _normalised() -> list[NormalisedArticle]:
     return out
 
 
+def _run_compiled(src: Path, program: str, models: Sequence[BaseModel]) -> list[Any]:
+    """Run `program` on the compiled tree in `src`, one model per line in, one JSON result per line out."""
+    child = subprocess.run(
+        [sys.executable, "-P", "-c", program],
+        cwd=src, env={**os.environ, "PYTHONPATH": str(src)},
+        input=b"".join(m.model_dump_json(by_alias=True).encode() + b"\n" for m in models),
+        capture_output=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert child.returncode == 0, child.stderr.decode()[-3000:]
+    got = [orjson.loads(line) for line in child.stdout.splitlines()]
+    assert len(got) == len(models)
+    return got
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_compiled_build_matches_pure_python(tmp_path: Path) -> None:
@@ -120,15 +137,7 @@ def test_compiled_build_matches_pure_python(tmp_path: Path) -> None:
     assert any(p.name.startswith("boilerplate.") for p in (src / "services" / "normalise").iterdir())
 
     ingested = _ingested()
-    child = subprocess.run(
-        [sys.executable, "-P", "-c", CHILD_NORMALISE],
-        cwd=src, env={**os.environ, "PYTHONPATH": str(src)},
-        input=b"".join(a.model_dump_json(by_alias=True).encode() + b"\n" for a in ingested),
-        capture_output=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert child.returncode == 0, child.stderr.decode()[-3000:]
-    got_normalised = [orjson.loads(line) for line in child.stdout.splitlines()]
-    assert len(got_normalised) == len(ingested)
+    got_normalised = _run_compiled(src, CHILD_NORMALISE, ingested)
     for ingested_article, compiled_doc in zip(ingested, got_normalised, strict=True):
         try:
             pure_doc = normalise(ingested_article).model_dump(mode="json", by_alias=True)
@@ -137,15 +146,7 @@ def test_compiled_build_matches_pure_python(tmp_path: Path) -> None:
         assert compiled_doc == pure_doc, ingested_article.id
 
     articles = _normalised()
-    child = subprocess.run(
-        [sys.executable, "-P", "-c", CHILD],
-        cwd=src, env={**os.environ, "PYTHONPATH": str(src)},
-        input=b"".join(a.model_dump_json(by_alias=True).encode() + b"\n" for a in articles),
-        capture_output=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert child.returncode == 0, child.stderr.decode()[-3000:]
-    got = [orjson.loads(line) for line in child.stdout.splitlines()]
-    assert len(got) == len(articles)
+    got = _run_compiled(src, CHILD, articles)
     for article, compiled_result in zip(articles, got, strict=True):
         a = analyse(article)
         pure = [
