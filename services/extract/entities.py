@@ -1927,6 +1927,12 @@ _UNIT_AFTER = re.compile(
 )
 
 
+@functools.cache
+def _unit_name_blocked() -> frozenset[str]:
+    """Words no place name with a unit after it holds: titles, nationalities, organisation words."""
+    return gz.titles() | gz.nationalities() | ORG_SUFFIX | ORG_HEAD
+
+
 def _unit_after_run(
     seg: Segment,
     toks: list[tuple[str, int, int]],
@@ -1945,8 +1951,8 @@ def _unit_after_run(
     after = seg.text[unit.end() : unit.end() + 2]
     if after[:1] == " " and after[1:].islower() and not (prev and prev[-1].lower() in _LOCATION_PREP):
         return False  # "the Carioca state championship": the unit qualifies a noun, outside a location phrase
-    blocked = gz.titles() | gz.nationalities()
-    if any(w in ORG_SUFFIX or w in ORG_HEAD or w in blocked for w in words):
+    blocked = _unit_name_blocked()
+    if any(w in blocked for w in words):
         return False
     out.append(Found(seg, s, e, "place", hit=_synthetic_place(seg.text[s:e])))
     return True
