@@ -209,6 +209,10 @@ ORG_HEAD = frozenset(
     [
         "Ministry",
         "Department",
+        "Directorate",
+        "Authority",
+        "Secretariat",
+        "Assembly",
         "Inspectorate",
         "University",
         "Bank",
@@ -374,6 +378,7 @@ ROLE_KIN: dict[str, tuple[str, ...]] = {
     "spokesperson": ("spokesman", "spokeswoman"),
     "spokesman": ("spokesperson",),
     "spokeswoman": ("spokesperson",),
+    "leader": ("president", "premier", "chancellor", "prime minister"),
     "skipper": ("captain",),
     "captain": ("skipper",),
     "coach": ("manager",),
@@ -988,7 +993,7 @@ _VERBS = alternation(gz.reporting_verbs())
 _ROLES = alternation(gz.roles())
 _AFTER_SAID = re.compile(rf"^,?[ \u00a0](?:{_VERBS})\b")
 _APPOSITION = re.compile(
-    rf"^,[ \u00a0](?:the |a |an )?(?:[\w-]{{1,30}}[ \u00a0]){{0,3}}?({_ROLES})\b(?![ \u00a0](?:{_VERBS})\b)"
+    rf"^,[ \u00a0](?:the |a |an )?(?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?({_ROLES})\b(?![ \u00a0](?:{_VERBS})\b)"
 )
 _BEFORE_SAID = re.compile(rf"\b(?:{_VERBS}|according to)[ \u00a0]$")
 _BEFORE_ROLE = re.compile(rf"(?<![\w-])((?:[a-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))[ \u00a0]$")
@@ -1033,7 +1038,8 @@ _RESULTS_AFTER = re.compile(
     r"(?:profit|loss|revenue|revenues|sales|earnings)\b"
 )
 _NATIVE_AFTER = re.compile(r"[ \u00a0]\(([A-Z][a-z]{4,24})\)")
-_ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8})\)")
+# "(FTC)", "(MoD)", and blends written in camel case: "(TurkStat)", "(GeoNet)".
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8}|[A-Z][a-z]{2,8}[A-Z][a-z]{2,10})\)")
 # "..., known by its initials, INEC,": the acronym introduced later.
 _KNOWN_AS = re.compile(
     r",[ \u00a0]known[ \u00a0](?:by[ \u00a0](?:its|their|the)[ \u00a0](?:initials|acronym|abbreviation)|as)"
@@ -1133,6 +1139,10 @@ _ROLE_MODIFIERS = frozenset(
 _SCORE = re.compile(r"\d(?<!\w\d)\d{0,2}-\d{1,3}\b")  # \b\d{1,3}-\d{1,3}\b, opening with a class
 
 
+# Two sets in a row ("6-4 7-6(5)", "6-2, 6-3"): tennis, badminton, squash, where players, not clubs, win.
+_SET_SCORES = re.compile(r"[0-7](?<!\w\d)-[0-7](?:\(\d{1,2}\))?,?[ \u00a0][0-7]-[0-7]\b")
+
+
 @functools.lru_cache(maxsize=64)
 def _sporty(text: str) -> bool:
     return bool(_SCORE.search(text)) or " coach of " in text
@@ -1143,6 +1153,11 @@ def sport_context(text: str, start: int, end: int) -> bool:
     if not _sporty(text):
         return False
     return bool(_SPORT_AFTER.match(text, end)) or bool(_SPORT_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def _player(text: str, start: int, end: int) -> bool:
+    """A name winning or losing a match with set scores ("Casper Ruud beat Carlos Alcaraz 6-4 7-6(5)")."""
+    return bool(_SET_SCORES.search(text)) and sport_context(text, start, end)
 
 
 _TOWN_AFTER = re.compile(r"(?:,[ \u00a0][A-Z][a-z]|[ \u00a0](?:district|town|village|province|county|municipality)\b)")
@@ -1695,7 +1710,9 @@ def _run(
             kinds[i] = "title"
     # A city name read as a person's name: "Hillary Clinton", "chief executive Priya Raman".
     run_cue = bool(rest) and bool(
-        _role_before(text, rest[0][1]) or _AFTER_SAID.match(text[rest[-1][2] : rest[-1][2] + 40])
+        _role_before(text, rest[0][1])
+        or _AFTER_SAID.match(text[rest[-1][2] : rest[-1][2] + 40])
+        or (len(rest) >= 2 and _player(text, rest[0][1], rest[-1][2]))
     )
     lead = 0  # "Dr Anna Bayer": the titles before a name
     while lead < len(kinds) and kinds[lead] == "title":
@@ -2332,6 +2349,8 @@ def _whole_run_org(
         and not (words[0] in firsts and multi)
         # "champion Aryna Kovalchuk beat ...": a player, named after a role or by a family name's ending
         and not (multi and words[-1].endswith(_SURNAME_ENDINGS))
+        # "Casper Ruud beat Carlos Alcaraz 6-4 7-6(5)": set scores are played by people, not clubs
+        and not (multi and _SET_SCORES.search(text))
         and sport_context(text, s, e)
         and _role_before(text, s) is None
         and not any(h[2].kind == "place" and h[2].places[0].is_country for h in inner)
@@ -2486,6 +2505,8 @@ def _person(
         cue = True
     if len(grp) >= 2 and (after.startswith((", who ", ", whose ")) or grp[-1][0].endswith(_SURNAME_ENDINGS)):
         cue = True  # "Ana Petrovic, who ...", "Uros Milenkovic missed": people are "who"; "-ovic" ends a surname
+    if len(grp) >= 2 and _player(text, s, e):
+        cue = True  # "Casper Ruud beat ... 6-4 7-6(5)"
     if len(grp) >= 2 and (
         grp[0][0] in firsts
         or (len(grp[0][0]) == 1 and grp[1][0] in firsts)  # "K. Srinath Rao"
@@ -2945,7 +2966,7 @@ def _match_person(name: str, canon_of: dict[str, str]) -> str | None:
 # Only as the subject of a clause: "the 27-year-old striker" is a role noun's business.
 _AS_SUBJECT = r"(?=[,.;:]|[ \u00a0](?:said|says|told|tells|added|admitted|explained|insisted|who|was|is|has|had)\b)"
 _SPEAKS_AFTER = re.compile(rf"(?:,?[ \u00a0](?:{_VERBS}|told)|,[ \u00a0](?:who|the[ \u00a0]\d{{4}}))\b")
-_AGE_NOUN = re.compile(rf"[Tt](?<!\w.)he[ \u00a0](\d{{1,3}})-year-old\b{_AS_SUBJECT}")
+_AGE_NOUN = re.compile(rf"[Tt](?<!\w.)he[ \u00a0](\d{{1,3}})-year-old\b(?:[ \u00a0]([A-Z][a-z]{{2,14}}))?{_AS_SUBJECT}")
 _NATIONAL_NOUN = re.compile(rf"[Tt](?<!\w.)he[ \u00a0]([A-Z][a-z]{{2,14}})\b{_AS_SUBJECT}")
 _OWN_COUNTRY = re.compile(r"([A-Z][a-z]+)['\u2019]s[ \u00a0]$")
 
@@ -2974,7 +2995,12 @@ def _described_mentions(segs: list[Segment], found: list[Found]) -> list[Found]:
         if "the" not in seg.text and "The" not in seg.text:
             continue
         for m in _AGE_NOUN.finditer(seg.text):
-            out.extend(_pick(seg, m, people, age, m.group(1)))
+            if m.group(2) is None or m.group(2) not in nouns:
+                out.extend(_pick(seg, m, people, age, m.group(1)))
+            elif m.group(1) in age.values():  # "the 23-year-old Norwegian": the age decides when it is known
+                out.extend(_pick(seg, m, people, age, m.group(1)))
+            else:
+                out.extend(_pick(seg, m, people, land, m.group(2)[:3]))
         for m in _NATIONAL_NOUN.finditer(seg.text):
             if m.group(1) in nouns and not m.group(1).endswith("s"):
                 out.extend(_pick(seg, m, people, land, m.group(1)[:3]))
@@ -2984,13 +3010,20 @@ def _described_mentions(segs: list[Segment], found: list[Found]) -> list[Found]:
 def _pick(
     seg: Segment, m: re.Match[str], people: list[tuple[int, int, Found]], table: dict[str, str], value: str
 ) -> list[Found]:
-    before = [f.key for o, s, f in people if (o, s) < (seg.order, m.start())]
-    if not before:
+    k = bisect.bisect_left(people, (seg.order, m.start()), key=lambda p: (p[0], p[1]))
+    if not k:
         return []
-    chosen = next((k for k in reversed(before) if table.get(k) == value), None)
+    chosen = next((f.key for _o, _s, f in reversed(people[:k]) if table.get(f.key) == value), None)
     if chosen is None and value in table.values():
         return []  # the person meant is introduced later: no guess
-    return [Found(seg, m.start(1), m.end(), "person", chosen or before[-1])]
+    if chosen is None:
+        # No age or country to go by: the subject of the last sentence that named someone ("Ruud beat
+        # Alcaraz 6-4 6-4." then "the 26-year-old said" is Ruud), its first person named.
+        o, s, last = people[k - 1]
+        text = last.seg.text
+        start = max(text.rfind(". ", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
+        chosen = next(f.key for po, ps, f in people[:k] if po == o and ps >= start)
+    return [Found(seg, m.start(1), m.end(), "person", chosen)]
 
 
 def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, list[str]]) -> list[Found]:
@@ -3018,6 +3051,12 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
                 names = [n for k in ROLE_KIN.get(head, ()) for n in by_role.get(k, ())]
             if not names:
                 continue
+            if len(set(names)) > 1:
+                # "the Russian leader" after "Russian President Vladimir Putin met Chinese President Xi
+                # Jinping": the one introduced with the phrase's own modifier.
+                mods = [w for w in m.group(2).lower().split()[:-1] if w not in _STOP_LOWER]
+                fit = [n for n in names if mods and _introduced_with(found, n, mods)]
+                names = fit or names
             chosen = None if kin else names[0]
             for o, s, key in order:
                 if (o, s) < (seg.order, m.start()) and key in names:
@@ -3025,6 +3064,20 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
             if chosen is not None:
                 out.append(Found(seg, m.start(2), m.end(2), "person", chosen))
     return out
+
+
+def _introduced_with(found: list[Found], key: str, mods: list[str]) -> bool:
+    """Whether a mention of person `key` follows one of `mods` in its sentence ("Russian" or "Russia's"
+    for "the Russian leader", "UN" for "the UN chief"), word for word or sharing the first four letters."""
+    for f in found:
+        if f.kind != "person" or f.key != key:
+            continue
+        lead = f.seg.text[max(0, f.start - 40) : f.start]
+        lead = lead[lead.rfind(". ") + 1 :]
+        for w in re.findall(r"[\w-]+", lead.lower()):
+            if any(w == m or (len(m) > 4 and w[:4] == m[:4]) for m in mods):
+                return True
+    return False
 
 
 def _fold(text: str) -> str:

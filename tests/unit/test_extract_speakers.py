@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._articles import run, speakers
+from tests.unit._articles import names, run, speakers
 
 
 def test_company_noun_antecedent_lies_before_the_quote() -> None:
@@ -174,3 +174,62 @@ def test_statement_from_a_company_noun_means_the_organisation_just_written_about
         'new routes from Lufthansa. "We are expanding the terminal," read a statement from the operator.',
     )
     assert speakers(r)["We are expanding the terminal"] == "Armenia International Airports"
+
+
+def test_apposition_with_a_possessive_owner_cues_an_unknown_name() -> None:
+    """ "Zabihullah Mujahid, the Taliban's chief spokesman, said": the apposition makes the name a person."""
+    r = run('"We will not allow anyone to use our soil," Zabihullah Mujahid, the Taliban\'s chief spokesman, said.')
+    assert names(r, "person") == {"Zabihullah Mujahid"}
+    assert speakers(r)["We will not allow anyone to use our soil"] == "Zabihullah Mujahid"
+
+
+def test_set_scores_make_players_not_clubs() -> None:
+    """A tennis result names two people; "the 26-year-old" is the winner, the sentence's subject."""
+    r = run(
+        "Casper Ruud beat Carlos Alcaraz 6-4 7-6(5) in the final on Sunday.",
+        '"It was a difficult match," the 26-year-old told reporters.',
+    )
+    assert names(r, "person") == {"Casper Ruud", "Carlos Alcaraz"}
+    assert names(r, "organisation") == set()
+    assert speakers(r)["It was a difficult match"] == "Casper Ruud"
+
+
+def test_age_and_nationality_noun_goes_by_the_country() -> None:
+    """ "the 23-year-old Norwegian" after "Norway's Casper Ruud ... Spain's Carlos Alcaraz"."""
+    r = run(
+        "Spain's Carlos Alcaraz lost to Norway's Casper Ruud 6-4 6-4 on Sunday.",
+        '"I served well," the 23-year-old Norwegian said.',
+    )
+    assert speakers(r)["I served well"] == "Casper Ruud"
+
+
+def test_role_with_a_nationality_picks_the_person_introduced_with_it() -> None:
+    """ "the Russian leader" / "the Chinese president" after two presidents were introduced."""
+    r = run(
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.",
+        '"Our relations are at their highest level," the Russian leader said.',
+        '"We will deepen cooperation," the Chinese president said.',
+    )
+    sp = speakers(r)
+    assert sp["Our relations are at their highest level"] == "Vladimir Putin"
+    assert sp["We will deepen cooperation"] == "Xi Jinping"
+
+
+def test_directorate_of_names_a_body_and_its_acronym() -> None:
+    """ "Directorate of Revenue Intelligence" is an organisation; "the DRI said" is that body."""
+    r = run(
+        "Officers from the Directorate of Revenue Intelligence seized 5 kg of gold.",
+        '"The gold was hidden in a toilet," the DRI said.',
+    )
+    assert names(r, "organisation") == {"Directorate of Revenue Intelligence"}
+    assert speakers(r)["The gold was hidden in a toilet"] == "Directorate of Revenue Intelligence"
+
+
+def test_camel_case_blend_in_brackets_is_an_alias() -> None:
+    """ "Turkish Statistical Institute (TurkStat)": the blend is the institute's short name, not a person."""
+    r = run(
+        "The Turkish Statistical Institute (TurkStat) said inflation eased to 48%.",
+        '"Annual inflation declined for a fourth month," TurkStat said.',
+    )
+    assert names(r, "person") == set()
+    assert speakers(r)["Annual inflation declined for a fourth month"] == "Turkish Statistical Institute"
