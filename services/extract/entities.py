@@ -2995,9 +2995,8 @@ def _described_mentions(segs: list[Segment], found: list[Found]) -> list[Found]:
         if "the" not in seg.text and "The" not in seg.text:
             continue
         for m in _AGE_NOUN.finditer(seg.text):
-            if m.group(2) is None or m.group(2) not in nouns:
-                out.extend(_pick(seg, m, people, age, m.group(1)))
-            elif m.group(1) in age.values():  # "the 23-year-old Norwegian": the age decides when it is known
+            # "the 23-year-old Norwegian": the age decides when someone was given it, else the country
+            if m.group(2) is None or m.group(2) not in nouns or m.group(1) in age.values():
                 out.extend(_pick(seg, m, people, age, m.group(1)))
             else:
                 out.extend(_pick(seg, m, people, land, m.group(2)[:3]))
