@@ -402,6 +402,10 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
     "Museum": frozenset(["museum", "gallery"]),
     "Club": frozenset(["club", "team"]),
     "FC": frozenset(["club", "team"]),
+    # A league or a federation runs the game: "the club said" never means one.
+    "League": frozenset(["league", "organiser", "organizer"]),
+    "Federation": frozenset(["federation", "governing body"]),
+    "Confederation": frozenset(["confederation", "governing body"]),
 }
 _ANY_COMPANY_NOUNS = frozenset(["company", "group", "firm", "operator", "organisation", "organization"])
 # "the central bank": a name that says it before a plain "Bank of ..." (Bank of America is a lender too).
@@ -997,6 +1001,7 @@ _APPOSITION = re.compile(
 )
 _BEFORE_SAID = re.compile(rf"\b(?:{_VERBS}|according to)[ \u00a0]$")
 _BEFORE_ROLE = re.compile(rf"(?<![\w-])((?:[a-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))[ \u00a0]$")
+_ROLE_PREP = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with|of|in)\b")
 _ROLE_AT = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with)[ \u00a0](?:the[ \u00a0])?$")
 _ORG_NOUNS_APPOS = (
     r"company|firm|group|corporation|conglomerate|carmaker|automaker|drugmaker|chipmaker|planemaker|steelmaker|"
@@ -1063,6 +1068,7 @@ _ORG_LIST_TAIL = re.compile(
     r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
 )
 _ROLE_SET = gz.roles()
+_ROLE_PREFIXES = frozenset(["co", "vice", "ex", "deputy", "acting", "former"])
 _RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
 # "Acme's chief executive", "Acme's shares": what only an organisation has.
 _ORG_POSS_AFTER = re.compile(
@@ -1676,7 +1682,11 @@ def _run(
             or (
                 "-" in word
                 and word[0].isupper()
-                and word.split("-", 1)[0] in titles
+                and (
+                    word.split("-", 1)[0] in titles
+                    # "Co-author Wang Jinfeng", "Vice-captain Ann Lee", "Ex-minister Jan Novak"
+                    or (low.split("-", 1)[0] in _ROLE_PREFIXES and low.split("-", 1)[1] in _ROLE_SET)
+                )
                 and (not kinds or kinds[-1] != "name")
             )
         ):
@@ -2298,7 +2308,13 @@ def _whole_run_org(
             and not (multi and any(t[0] in NAME_PARTICLES for t in toks))
             and _role_before(text, s) is None
         )
-        or (text.startswith(", ", e) and bool(_ORG_APPOSITION.match(text, e)) and not (multi and words[0] in firsts))
+        or (
+            text.startswith(", ", e)
+            and (appos := _ORG_APPOSITION.match(text, e)) is not None
+            and not (multi and words[0] in firsts)
+            # "Zhou Haiyan, a researcher at the institute,": a person described by where they work
+            and not _ROLE_PREP.search(text, e, appos.end())
+        )
         or (
             (
                 text.startswith(", whose shares", e)
@@ -2455,8 +2471,10 @@ def _person(
         grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
     s, e = grp[0][1], grp[-1][2]
     name = text[s:e]
-    if len(name) < 2 or grp[-1][0] in NOT_PERSON_TAIL or (len(grp) == 1 and grp[0][0] in ORG_SUFFIX):
+    if len(name) < 2 or (len(grp) > 1 and grp[-1][0] in NOT_PERSON_TAIL) or (len(grp) == 1 and grp[0][0] in ORG_SUFFIX):
         return
+    # "Park", "Hall", "Law" alone: a person only as the surname of someone named in full ("Park Seong-woo").
+    surname_only = grp[-1][0] in NOT_PERSON_TAIL
     before = text[max(0, s - 60) : s]
     after = text[e : e + 80]
     if len(grp) == 1 and before[-2:-1].isdigit() and before[-1:] == " ":
@@ -2528,6 +2546,7 @@ def _person(
         and not before_toks
     ):
         cue = False  # '"Rerouting adds two weeks," ...': a gerund opening a sentence or a quote, unless a known surname
+    cue = cue and not surname_only
     out.append(Found(seg, s, e, "person", name, roles=tuple(roles), cue=cue, alias=alias))
 
 
@@ -2753,6 +2772,10 @@ def _sport_clubs(found: list[Found]) -> None:
     Nantes 2-1" ... "Nantes, who sit 14th"), unless written "in Nantes"; and a city that hosts, visits,
     faces or travels is the club (a country stays a place: national teams are written as countries)."""
     clubs = {f.text: f.key for f in found if f.kind == "organisation" and f.hit is None}
+    for f in found:  # "Ulsan's problems" after "Ulsan HD beat ...": a club's first word, a town's name, is the club
+        first, _, rest = f.key.partition(" ")
+        if f.kind == "organisation" and rest and sport_context(f.seg.text, f.start, f.end):
+            clubs.setdefault(first, f.key)
     for f in found:
         if f.kind != "place" or f.hit is None or f.hit.places[0].is_country:
             continue
@@ -3034,6 +3057,7 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
     if not by_role:
         return []
     order = sorted((f.seg.order, f.start, f.key) for f in found if f.kind == "person")
+    nationalities = gz.nationalities()
     # The heads that can name someone here; a segment with none of them is not searched.
     wanted = [*by_role, *(h for h, kin in ROLE_KIN.items() if h not in by_role and not by_role.keys().isdisjoint(kin))]
     out: list[Found] = []
@@ -3050,12 +3074,19 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
                 names = [n for k in ROLE_KIN.get(head, ()) for n in by_role.get(k, ())]
             if not names:
                 continue
-            if len(set(names)) > 1:
+            mods = [w for w in m.group(2).lower().split()[:-1] if w not in _STOP_LOWER]
+            if mods and len(set(names)) > 1:
                 # "the Russian leader" after "Russian President Vladimir Putin met Chinese President Xi
                 # Jinping": the one introduced with the phrase's own modifier.
-                mods = [w for w in m.group(2).lower().split()[:-1] if w not in _STOP_LOWER]
-                fit = [n for n in names if mods and _introduced_with(found, n, mods)]
-                names = fit or names
+                names = [n for n in names if _introduced_with(found, n, mods)] or names
+            elif mods and not _introduced_with(found, names[0], mods):
+                # "the Omani minister" after "Iranian Foreign Minister A met his Omani counterpart, B":
+                # the one person introduced with the nationality, whatever the role word.
+                nat = [w for w in mods if w.title() in nationalities]
+                other = {f.key for f in found if f.kind == "person" and f.key in people} - set(names)
+                fit = [n for n in other if nat and _introduced_with(found, n, nat)]
+                if len(fit) == 1:
+                    names, kin = fit, False
             chosen = None if kin else names[0]
             for o, s, key in order:
                 if (o, s) < (seg.order, m.start()) and key in names:

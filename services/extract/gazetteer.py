@@ -506,8 +506,14 @@ class Gazetteer:
 
     @staticmethod
     def _bounded(text: str, start: int, end: int) -> bool:
-        """On word boundaries; a hyphen after the name only as in "Kharkiv-based"."""
-        return bounded(text, start, end) and not (text[end : end + 1] == "-" and not _ATTRIBUTIVE.match(text, end))
+        """On word boundaries; a hyphen after the name only as in "Kharkiv-based"; an apostrophe only as a
+        possessive ("Chang'e-6" is a probe, not Chang)."""
+        if not bounded(text, start, end):
+            return False
+        after = text[end : end + 2]
+        if after[:1] == "-":
+            return bool(_ATTRIBUTIVE.match(text, end))
+        return not (after[:1] in ("'", "\u2019") and after[1:].isalpha() and after[1:].islower() and after[1:] != "s")
 
     def lookup(self, surface: str) -> Hit | None:
         """Exact lookup of one surface form (dateline cities, any case)."""

@@ -391,7 +391,9 @@ def _quoted_as(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | 
 
 def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
     text = sp.seg.text
-    if sp.close_mark is None:
+    if sp.close_mark is None or text[sp.close_mark - 1 : sp.close_mark] == ".":
+        # '... called the strike "unnecessary." Its board member said: "..."': a full stop inside the
+        # marks ends the sentence; what follows is not this quote's attribution.
         return None
     pos = _GAP.match(text, sp.close_end)
     at = pos.end() if pos else sp.close_end
@@ -399,8 +401,13 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
     for rx in (_VERB_SPS[r], _SP_VERBS[r], _ACCORDINGS[r]):
         m = rx.match(text, at)
         if m:
+            if _INTRODUCES.match(text, m.end()):
+                return None  # 'X said: "..."' introduces the next quote
             return _resolve(m, sp.seg, 0, index, cap=sp.open_mark), m.group("cue")
     return _clause_after_loose(sp.seg, at, index)
+
+
+_INTRODUCES = re.compile(r"(?:[ \u00a0][\w-]{1,20}){0,4}:")
 
 
 def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int | None, str | None] | None:
@@ -414,7 +421,7 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
     end_m = _CLAUSE_END.search(text, at, at + 160)
     end = end_m.start() if end_m else min(len(text), at + 160)
     cue = _ANY_CUE.search(text, at, end)
-    if cue is None or len(text[at : cue.start()].split()) > 8:
+    if cue is None or len(text[at : cue.start()].split()) > 8 or _INTRODUCES.match(text, cue.end()):
         return None
     who = index.person_last(seg.order, at, cue.start())
     if who is not None and _POSS_SPOKES.match(text, _mention_end(index, seg.order, who, cue.start()), cue.start()):

@@ -233,3 +233,81 @@ def test_camel_case_blend_in_brackets_is_an_alias() -> None:
     )
     assert names(r, "person") == set()
     assert speakers(r)["Annual inflation declined for a fourth month"] == "Turkish Statistical Institute"
+
+
+def test_korean_surname_that_is_a_place_noun_stands_for_the_person() -> None:
+    """ "Park" alone after "Park Seong-woo": the surname, though "Park" also closes place names."""
+    r = run(
+        "Veteran striker Park Seong-woo scored twice on Sunday.",
+        "Park opened the scoring with a header.",
+        '"I wanted to enjoy every minute," Park said.',
+    )
+    assert names(r, "person") == {"Park Seong-woo"}
+    assert speakers(r)["I wanted to enjoy every minute"] == "Park Seong-woo"
+
+
+def test_nationality_role_finds_the_counterpart_introduced_with_it() -> None:
+    """ "the Omani minister" after "Iranian Foreign Minister A ... his Omani counterpart, B"."""
+    r = run(
+        "Iranian Foreign Minister Reza Karimi spoke at a joint press conference with his Omani counterpart, "
+        "Salim bin Nasser Al Harthy, in Tehran.",
+        '"The strait is our shared responsibility," Karimi said.',
+        '"We act as a friend to all sides," the Omani minister said.',
+    )
+    sp = speakers(r)
+    assert sp["The strait is our shared responsibility"] == "Reza Karimi"
+    assert sp["We act as a friend to all sides"] == "Salim bin Nasser Al Harthy"
+
+
+def test_club_noun_never_means_the_league_and_a_clubs_town_is_the_club() -> None:
+    """ "Ulsan's problems may grow. The club said": Ulsan HD, not the K League nor the city."""
+    r = run(
+        "Jeonbuk Hyundai Motors beat Ulsan HD 3-1 in the K League 1 on Sunday.",
+        'Ulsan\'s problems may grow. The club said that its defender would be out "for at least four weeks."',
+    )
+    assert "Ulsan" not in names(r, "place")
+    assert speakers(r)["for at least four weeks"] == "Ulsan HD"
+
+
+def test_researcher_at_an_institute_is_a_person() -> None:
+    """ "Zhou Haiyan, a researcher at the institute,": the apposition names where a person works."""
+    r = run('"This is the first time," said Zhou Haiyan, a researcher at the institute and lead author.')
+    assert names(r, "person") == {"Zhou Haiyan"}
+    assert speakers(r)["This is the first time"] == "Zhou Haiyan"
+
+
+def test_hyphenated_role_prefix_is_a_title() -> None:
+    """ "Co-author Wang Jinfeng told Xinhua:": the role is no part of the name."""
+    r = run('Co-author Wang Jinfeng told Xinhua: "The two halves of the moon differ."')
+    assert names(r, "person") == {"Wang Jinfeng"}
+    assert speakers(r)["The two halves of the moon differ"] == "Wang Jinfeng"
+
+
+def test_cantonese_surname_first() -> None:
+    """ "Chan Ka-wai ... Chan said": a Hong Kong name keeps its family name first."""
+    r = run("Chan Ka-wai, a planetary scientist, praised the study.", '"It is a milestone," Chan said.')
+    assert speakers(r)["It is a milestone"] == "Chan Ka-wai"
+
+
+def test_apostrophe_inside_a_word_is_no_boundary() -> None:
+    """ "Chang'e-6": the probe's name holds no place called Chang."""
+    r = run("The team analysed fragments brought back by the Chang'e-6 probe.")
+    assert names(r, "place") == set()
+
+
+def test_full_stop_inside_marks_ends_the_attribution() -> None:
+    """'The company called it "unnecessary." Its board member, A, said: "..."': the company speaks first."""
+    r = run(
+        "Deutsche Bahn has offered 5 per cent.",
+        'The company called the strike "completely unnecessary." Its board member, Thomas Reinholt, said: '
+        '"We put an offer on the table."',
+    )
+    sp = speakers(r)
+    assert sp["completely unnecessary"] == "Deutsche Bahn"
+    assert sp["We put an offer on the table"] == "Thomas Reinholt"
+
+
+def test_capitalised_role_before_a_name_is_a_title() -> None:
+    """ "NASA Administrator Bill Nelson": the role is not part of the name."""
+    r = run('"Safety is our top priority," NASA Administrator Bill Nelson said.')
+    assert names(r, "person") == {"Bill Nelson"}
