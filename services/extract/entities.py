@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 import zlib
@@ -160,6 +161,7 @@ ORG_SUFFIX = frozenset(
         "Authority",
         "Prosecutor's Office",
         "Presidency",
+        "Prosecution",
         "Ministries",
         "Secretariat",
         "Observatory",
@@ -210,6 +212,7 @@ ORG_HEAD = frozenset(
         "Ministry",
         "Department",
         "Directorate",
+        "Presidency",
         "Authority",
         "Secretariat",
         "Assembly",
@@ -822,6 +825,17 @@ ORG_CONTEXT = frozenset(
         "rival",
         "rivals",
         "competitor",
+        "association",
+        "federation",
+        "foundation",
+        "consortium",
+        "alliance",
+        "coalition",
+        "cooperative",
+        "co-operative",
+        "body",
+        "chipmaker",
+        "shipper",
     ]
 )
 # A name ending in one of these is a feature, route, event or document, never a person.
@@ -1054,6 +1068,10 @@ _FACILITY_AFTER = re.compile(
     r"[ \u00a0](?:(?:nuclear|atomic|hydroelectric|hydropower|thermal|coal-fired|gas-fired|power)[ \u00a0])?"
     r"(?:power[ \u00a0])?(?:plant|power[ \u00a0]station|nuclear[ \u00a0]station|dam|refinery|steelworks)\b"
 )
+_EVENT_AFTER = re.compile(
+    r"[ \u00a0](?:Open|Masters|Grand[ \u00a0]Prix|Marathon|Olympics|Paralympics|Games|Biennale|Biennial|Triennale|"
+    r"Expo|Film[ \u00a0]Festival|Book[ \u00a0]Fair|Motor[ \u00a0]Show|Air[ \u00a0]Show|Fashion[ \u00a0]Week)\b"
+)
 _DOC_AFTER = re.compile(r"[ \u00a0](?:Convention|Treaty|Accords?|Agreement|Protocol|Declaration|Conventions)\b")
 _ORG_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:(?:state|state-owned|state-run|private|national|electoral|news|oil|gas|energy|mining|"
@@ -1068,6 +1086,7 @@ _ORG_LIST_TAIL = re.compile(
     r"[A-Z][\w-]{1,30}(?:[ \u00a0][A-Z][\w-]{1,30}){0,3}"
 )
 _ROLE_SET = gz.roles()
+_MALAY_HONOURS = frozenset(["Datuk", "Dato", "Tan", "Puan", "Tun"])
 _ROLE_PREFIXES = frozenset(["co", "vice", "ex", "deputy", "acting", "former"])
 _RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
 # "Acme's chief executive", "Acme's shares": what only an organisation has.
@@ -1161,9 +1180,14 @@ def sport_context(text: str, start: int, end: int) -> bool:
     return bool(_SPORT_AFTER.match(text, end)) or bool(_SPORT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+@functools.lru_cache(maxsize=64)
+def _set_scores(text: str) -> bool:
+    return _SET_SCORES.search(text) is not None
+
+
 def _player(text: str, start: int, end: int) -> bool:
     """A name winning or losing a match with set scores ("Casper Ruud beat Carlos Alcaraz 6-4 7-6(5)")."""
-    return bool(_SET_SCORES.search(text)) and sport_context(text, start, end)
+    return _set_scores(text) and sport_context(text, start, end)
 
 
 _TOWN_AFTER = re.compile(r"(?:,[ \u00a0][A-Z][a-z]|[ \u00a0](?:district|town|village|province|county|municipality)\b)")
@@ -1498,6 +1522,8 @@ def _add_hit(seg: Segment, h: tuple[int, int, gz.Hit], out: list[Found]) -> None
     if word in gz.stopwords():
         return
     if hit.kind == "organisation":
+        if word in _PLATFORMS and seg.text[max(0, start - 4) : start] in (" on ", "via "):
+            return  # "wrote on Facebook", "said on X": the medium of a post, not the company
         out.append(Found(seg, start, end, "organisation", hit.org or word, hit=hit))
     elif _place_ok(seg, start, end, hit):
         out.append(Found(seg, start, end, "place", hit=hit))
@@ -1516,6 +1542,8 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     text = seg.text
     if _DOC_AFTER.match(text, end):
         return False  # "Montreux Convention", "Paris Agreement": a document named after a place
+    if text.startswith(" ", end) and _EVENT_AFTER.match(text, end):
+        return False  # "Malaysia Open", "Tokyo Olympics", "Boston Marathon": the place names an event
     if text.startswith(" ", end) and _CURRENCY_AFTER.match(text, end):
         return False  # "9.4 billion U.S. dollars", "the Singapore dollar": a currency, not the place
     if text.startswith(" ", end) and _FACILITY_AFTER.match(text, end) and not hit.places[0].is_country:
@@ -1675,7 +1703,10 @@ def _run(
         word = tok[0]
         low = word.lower()
         if (
-            word in titles
+            # Malaysian honours before a name: "Tan Sri", "Puan Sri", "Datuk Seri" (Tan is also a family name)
+            (word in ("Seri", "Sri") and kinds and kinds[-1] == "title" and rest[-1][0] in _MALAY_HONOURS)
+            or (word in ("Tan", "Puan") and text.startswith(" Sri ", tok[2]))
+            or word in titles
             or word.rstrip(".") in titles
             or (low in _ROLE_SET and word[0].isupper() and not word.isupper())
             # "Judge-rapporteur Pavel Novotny", "Minister-counsellor Ann Lee": a title, hyphenated on
@@ -1799,12 +1830,16 @@ def _run(
             and place0.population < 1_000_000
             and bool(_role_before(text, rest[0][1]))
         )
-        if (
-            after_role
-            or prev_name
-            or first_here
-            or (i > 0 and kinds[i - 1] == "title" and not hit_at[rest[i][1]][2].places[0].is_country)
-        ):
+        # "President Tan Sri Mohd Azlan Ismail": after a title, the name runs on through a town's name.
+        after_title = (
+            i > 0
+            and not place0.is_country
+            and place0.population < 500_000
+            and all(kd == "name" for kd in kinds[lead:i])
+            and 0 < lead < i + 1
+            and kinds[lead - 1] == "title"
+        )
+        if after_role or prev_name or first_here or after_title:
             kinds[i] = "name"
     for i in range(len(kinds) - 1):
         if (
@@ -1822,6 +1857,7 @@ def _run(
         if k == "gaz":
             _add_hit(seg, hit_at[rest[i][1]], out)
     # Person name groups.
+    n_before = len(out)
     i = 0
     while i < len(rest):
         if kinds[i] != "name":
@@ -1842,6 +1878,11 @@ def _run(
                 firsts=firsts,
             )
         i = j + 1
+    if _sporty(text):  # a doubles pair, "Mikkel Vestergaard and Rasmus Holm 21-17, 21-19": both people
+        people = [f for f in out[n_before:] if f.kind == "person" and " " in f.text]
+        for a, b in itertools.pairwise(people):
+            if (a.cue or b.cue) and text[a.end : b.start] == " and " and not sentence_initial(text, a.start):
+                a.cue = b.cue = True
 
 
 FEATURE_TAIL = frozenset(
@@ -1880,6 +1921,12 @@ _FEATURE_LIST = re.compile(
     r"\b([A-Z][a-z]{2,20})(?:,[ \u00a0]([A-Z][a-z]{2,20}))?,?[ \u00a0]and[ \u00a0]([A-Z][a-z]{2,20})[ \u00a0]"
     r"(?:rivers|islands|lakes|seas|straits|deserts|peninsulas)\b"
 )
+
+
+_PLATFORMS = frozenset(
+    ["Facebook", "Instagram", "X", "Twitter", "Telegram", "WhatsApp", "YouTube", "TikTok", "LinkedIn", "Weibo",
+     "WeChat", "VKontakte", "VK", "Threads", "Bluesky", "Truth Social", "Snapchat", "Reddit"]
+)  # fmt: skip
 
 
 # "the village of Jeomgok", "the department of Cauca", "residents of Balakliia": whatever the gazetteer
@@ -2220,6 +2267,16 @@ def _whole_run_org(
         k += 1
     while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
         k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
+    if (
+        k == 0
+        and len(toks) >= 2
+        and words[1] not in stop
+        and (words[0].lower() in ORG_CONTEXT or words[0].endswith("maker"))
+        and words[0] not in ORG_SUFFIX
+        and words[0] not in ORG_HEAD
+        and sentence_initial(text, toks[0][1])
+    ):
+        k = 1  # "Chipmaker Kioxia said", "Insurer Zurich Kantonal": the sentence opens with the body's noun
     # "Lagos-based Chapel Hill Denham": a firm is based somewhere; a person is "London-based analyst X".
     # "state-owned Codelco", "Oslo-listed Hexagon Purus", "Kremlin-backed Gazprom": owned, listed, run or
     # backed is what a body is, never a person.
@@ -2360,16 +2417,21 @@ def _whole_run_org(
         )
     )
     # A club named after its city, in sport copy (never a country: national teams stay places).
-    club = club or (
-        seg.in_ is None
-        and not (words[0] in firsts and multi)
-        # "champion Aryna Kovalchuk beat ...": a player, named after a role or by a family name's ending
-        and not (multi and words[-1].endswith(_SURNAME_ENDINGS))
-        # "Casper Ruud beat Carlos Alcaraz 6-4 7-6(5)": set scores are played by people, not clubs
-        and not (multi and _SET_SCORES.search(text))
-        and sport_context(text, s, e)
-        and _role_before(text, s) is None
-        and not any(h[2].kind == "place" and h[2].places[0].is_country for h in inner)
+    club = (
+        club
+        or (
+            seg.in_ is None
+            and not (words[0] in firsts and multi)
+            # "Denmark's Mikkel Vestergaard and Rasmus Holm": a pair of players, one with a known given name
+            and not any(w == "and" and words[k + 1 : k + 2] and words[k + 1] in firsts for k, w in enumerate(words))
+            # "champion Aryna Kovalchuk beat ...": a player, named after a role or by a family name's ending
+            and not (multi and words[-1].endswith(_SURNAME_ENDINGS))
+            # "Casper Ruud beat Carlos Alcaraz 6-4 7-6(5)": set scores are played by people, not clubs
+            and not (multi and _set_scores(text))
+            and sport_context(text, s, e)
+            and _role_before(text, s) is None
+            and not any(h[2].kind == "place" and h[2].places[0].is_country for h in inner)
+        )
     )
     # "Borsa Istanbul", "Banco Santander": a head noun in another language opens an organisation.
     club = club or (multi and words[0] in FOREIGN_ORG_HEAD)
@@ -2652,8 +2714,11 @@ def _surnames(name: str) -> set[str]:
     """
     parts = name.split()
     if _is_surname_first(name):
-        # "Khiem" for "Hoang Van Khiem": Vietnamese copy calls a person by the given name, written last.
-        return {parts[0], parts[-1]} if len(parts) == 3 and parts[0] in _VIET_SURNAMES else {parts[0]}
+        # "Khiem" for "Hoang Van Khiem": Vietnamese copy calls a person by the given name, written last;
+        # Malaysian copy may call "Ong Wei Jie" "Wei Jie".
+        if len(parts) == 3:
+            return {parts[0], parts[-1]} if parts[0] in _VIET_SURNAMES else {parts[0], f"{parts[1]} {parts[2]}"}
+        return {parts[0]}
     while len(parts) > 2 and parts[-1] in _GENERATION:
         parts = parts[:-1]
     last = parts[-1]
@@ -3058,6 +3123,7 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
         return []
     order = sorted((f.seg.order, f.start, f.key) for f in found if f.kind == "person")
     nationalities = gz.nationalities()
+    leads: dict[str, set[str]] | None = None  # built when a role phrase has modifiers
     # The heads that can name someone here; a segment with none of them is not searched.
     wanted = [*by_role, *(h for h, kin in ROLE_KIN.items() if h not in by_role and not by_role.keys().isdisjoint(kin))]
     out: list[Found] = []
@@ -3075,16 +3141,18 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
             if not names:
                 continue
             mods = [w for w in m.group(2).lower().split()[:-1] if w not in _STOP_LOWER]
-            if mods and len(set(names)) > 1:
+            if mods and leads is None:
+                leads = _lead_words(found)
+            if mods and leads is not None and len(set(names)) > 1:
                 # "the Russian leader" after "Russian President Vladimir Putin met Chinese President Xi
                 # Jinping": the one introduced with the phrase's own modifier.
-                names = [n for n in names if _introduced_with(found, n, mods)] or names
-            elif mods and not _introduced_with(found, names[0], mods):
+                names = [n for n in names if _introduced_with(leads, n, mods)] or names
+            elif mods and leads is not None and not _introduced_with(leads, names[0], mods):
                 # "the Omani minister" after "Iranian Foreign Minister A met his Omani counterpart, B":
                 # the one person introduced with the nationality, whatever the role word.
                 nat = [w for w in mods if w.title() in nationalities]
-                other = {f.key for f in found if f.kind == "person" and f.key in people} - set(names)
-                fit = [n for n in other if nat and _introduced_with(found, n, nat)]
+                other = [n for n in leads if n in people and n not in names]
+                fit = [n for n in other if nat and _introduced_with(leads, n, nat)]
                 if len(fit) == 1:
                     names, kin = fit, False
             chosen = None if kin else names[0]
@@ -3096,18 +3164,25 @@ def _role_mentions(segs: list[Segment], found: list[Found], people: dict[str, li
     return out
 
 
-def _introduced_with(found: list[Found], key: str, mods: list[str]) -> bool:
-    """Whether a mention of person `key` follows one of `mods` in its sentence ("Russian" or "Russia's"
-    for "the Russian leader", "UN" for "the UN chief"), word for word or sharing the first four letters."""
+def _lead_words(found: list[Found]) -> dict[str, set[str]]:
+    """Person -> the lower-case words written in the 40 characters before any of their mentions, within
+    the sentence: what they were introduced with ("Russian President", "his Omani counterpart,")."""
+    out: dict[str, set[str]] = {}
     for f in found:
-        if f.kind != "person" or f.key != key:
-            continue
-        lead = f.seg.text[max(0, f.start - 40) : f.start]
-        lead = lead[lead.rfind(". ") + 1 :]
-        for w in re.findall(r"[\w-]+", lead.lower()):
-            if any(w == m or (len(m) > 4 and w[:4] == m[:4]) for m in mods):
-                return True
-    return False
+        if f.kind == "person":
+            lead = f.seg.text[max(0, f.start - 40) : f.start]
+            out.setdefault(f.key, set()).update(_WORD.findall(lead[lead.rfind(". ") + 1 :].lower()))
+    return out
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def _introduced_with(leads: dict[str, set[str]], key: str, mods: list[str]) -> bool:
+    """Whether person `key` was introduced with one of `mods` ("Russian" or "Russia's" for "the Russian
+    leader", "UN" for "the UN chief"), word for word or sharing the first four letters."""
+    words = leads.get(key, set())
+    return any(m in words or (len(m) > 4 and any(w[:4] == m[:4] for w in words)) for m in mods)
 
 
 def _fold(text: str) -> str:

@@ -271,7 +271,7 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
     idx = index.at(seg.order, start, base + m.end(grp))
     if idx is None or index.entities[idx].type != "person":
         # "said Acme chief executive Priya Raman": the person named right after wins.
-        stop = re.search(r"[.,;:!?\"\u201c\u201d]", seg.text[start : start + 80])
+        stop = _name_stop(seg.text, start)
         hi = start + (stop.start() if stop else 80)
         if stop and stop.group() == "," and seg.text[start:hi].rsplit(None, 1)[-1].lower() in gz.roles():
             # "said Lyon's deputy mayor, Ann Lee,": the role's apposition names the speaker.
@@ -284,6 +284,24 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
     if idx is not None and index.entities[idx].type == "place":
         return None
     return idx
+
+
+_STOP = re.compile(r"[.,;:!?\"\u201c\u201d]")
+
+
+def _name_stop(text: str, start: int) -> re.Match[str] | None:
+    """The punctuation ending the phrase at `start` (within 80 characters); the full stop of an
+    abbreviated title ("said Maj. Gen. Fahd Al-Otaibi,") does not end it."""
+    window = text[start : start + 80]
+    stop = _STOP.search(window)
+    while (
+        stop is not None
+        and stop.group() == "."
+        and window[: stop.start()].rsplit(None, 1)[-1:]
+        and (window[: stop.start()].rsplit(None, 1)[-1] in gz.titles())
+    ):
+        stop = _STOP.search(window, stop.end())
+    return stop
 
 
 _TEAM_NOUNS = frozenset(["club", "team", "side"])
@@ -362,11 +380,17 @@ _QUOTED_AS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _mentions_quoting(text: str) -> bool:
+    """Once per paragraph, not once per quote: a paragraph of thousands of quotes stays linear."""
+    return "quot" in text or "cit" in text
+
+
 def _quoted_as(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | None:
     """The person (or organisation) a "quoted X as saying" clause names, in the quote's own sentence:
     right after the quote, or before it."""
     text = sp.seg.text
-    if "quot" not in text and "cit" not in text:
+    if not _mentions_quoting(text):
         return None
     windows = []
     if sp.close_mark is not None:

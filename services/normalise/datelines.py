@@ -60,8 +60,8 @@ _PATTERNS = tuple(
         (rf"{_PLACE},?{_S}\({_AGENCY}\){_SEP}{_END}", "("),
         # ANSA and Reuters without city: (ANSA) - ROMA, 1 LUG -
         (rf"\({_AGENCY}\){_S}{_DASH}(?:{_S}{_PLACE}{_S}{_DASH})?{_END}", "("),
-        # ANA, AAP: ATHENS, April 4 ANA -
-        (rf"{_CITY}{_REGION}?[,.]{_S}{_DATE}{_S}(?P<agency>[A-Z]{{2,6}}){_S}{_DASH}{_END}", _DASHES),
+        # ANA, AAP: ATHENS, April 4 ANA - ; SPA: Riyadh, June 18, 2025, SPA --
+        (rf"{_CITY}{_REGION}?[,.]{_S}{_DATE},?{_S}(?P<agency>[A-Z]{{2,6}}){_S}{_DASH}{_END}", _DASHES),
         # No agency: WELLINGTON: / WELLINGTON, Dec 12 -
         (rf"{_CITY}(?:[,.]{_S}{_DATE})?(?::| {{0,3}}{_DASH}){_END}", ":" + _DASHES),
     )
@@ -84,7 +84,8 @@ def _agency_ok(agency: str) -> bool:
     return (
         agency.casefold() in KNOWN_AGENCIES
         or (compact.isalpha() and compact.isupper() and 2 <= len(compact) <= 8)
-        or agency.split(" ", maxsplit=1)[0].casefold() in KNOWN_AGENCIES
+        # "Interfax-Ukraine", "Xinhua News Agency": a listed agency's own service
+        or agency.replace("-", " ").split(" ", maxsplit=1)[0].casefold() in KNOWN_AGENCIES
     )
 
 

@@ -143,6 +143,12 @@ CASES = [
      "PERTH, Feb 11 AAP -", "PERTH", "Feb 11", "AAP", "Iron ore"),
     ("HOBART, Sep 23 AAP - A research ship left for Antarctica.",
      "HOBART, Sep 23 AAP -", "HOBART", "Sep 23", "AAP", "A research"),
+    # SPA: the year and a comma before the agency
+    ("Jeddah, May 2, 2025, SPA -- The port handled a record number of pilgrims.",
+     "Jeddah, May 2, 2025, SPA --", "Jeddah", "May 2, 2025", "SPA", "The port"),
+    # A listed agency's own service, hyphenated
+    ("KYIV, Feb 3 (Interfax-Ukraine) - Rail operator Ukrzaliznytsia added night trains.",
+     "KYIV, Feb 3 (Interfax-Ukraine) -", "KYIV", "Feb 3", "Interfax-Ukraine", "Rail operator"),
     # No agency, colon
     ("WELLINGTON: New Zealand's dairy prices fell at auction.",
      "WELLINGTON:", "WELLINGTON", None, None, "New Zealand's"),

@@ -311,3 +311,61 @@ def test_capitalised_role_before_a_name_is_a_title() -> None:
     """ "NASA Administrator Bill Nelson": the role is not part of the name."""
     r = run('"Safety is our top priority," NASA Administrator Bill Nelson said.')
     assert names(r, "person") == {"Bill Nelson"}
+
+
+def test_social_network_as_the_medium_of_a_post_is_no_entity() -> None:
+    """ "wrote on Facebook:": the medium, not the company (which stays when named as such)."""
+    r = run('The minister wrote on Facebook: "We will not give up."')
+    assert names(r, "organisation") == set()
+    r = run("Meta, which owns Facebook, said advertising revenue rose.")
+    assert names(r, "organisation") == {"Meta"}
+
+
+def test_malaysian_honours_are_titles() -> None:
+    """ "Tan Sri", "Datuk Seri" are honours, and a family name that is also a town stays in the name."""
+    r = run(
+        "Association President Tan Sri Mohd Azlan Ismail praised the pair.",
+        'Deputy Prime Minister Datuk Seri Rosli Mat Hassan wrote: "The whole nation is behind you."',
+    )
+    assert names(r, "person") == {"Mohd Azlan Ismail", "Rosli Mat Hassan"}
+    assert names(r, "place") == set()
+    assert speakers(r)["The whole nation is behind you"] == "Rosli Mat Hassan"
+
+
+def test_abbreviated_military_rank_does_not_end_the_inverted_speaker() -> None:
+    """'said Maj. Gen. Fahd Al-Otaibi, the directorate's spokesman': the full stops belong to the rank."""
+    r = run('"Two receivers were arrested," said Maj. Gen. Fahd bin Mohammed Al-Otaibi, the directorate\'s spokesman.')
+    assert speakers(r)["Two receivers were arrested"] == "Fahd bin Mohammed Al-Otaibi"
+
+
+def test_presidency_of_and_public_prosecution_are_bodies() -> None:
+    r = run("They were arrested with the Presidency of State Security and referred to the Public Prosecution.")
+    assert names(r, "organisation") == {"Presidency of State Security", "Public Prosecution"}
+
+
+def test_doubles_pair_are_two_people_and_a_given_name_short_form() -> None:
+    """ "Denmark's Mikkel Vestergaard and Rasmus Holm 21-17, 21-19": a pair of players, not a club;
+    Malaysian copy calls "Ong Wei Jie" "Wei Jie"."""
+    r = run(
+        "Muhammad Haikal Zulkifli and Ong Wei Jie beat Denmark's Mikkel Vestergaard and Rasmus Holm 21-17, 21-19.",
+        '"The crowd carried us," Wei Jie said.',
+    )
+    assert {"Mikkel Vestergaard", "Rasmus Holm", "Ong Wei Jie"} <= names(r, "person")
+    assert names(r, "organisation") == set()
+    assert speakers(r)["The crowd carried us"] == "Ong Wei Jie"
+
+
+def test_place_naming_an_event_is_no_place() -> None:
+    """ "the Malaysia Open", "the Boston Marathon": the place names the event."""
+    r = run("The pair reached the semi-finals of the Malaysia Open after the Boston Marathon was postponed.")
+    assert names(r, "place") == set()
+
+
+def test_body_noun_before_an_unknown_name_makes_it_an_organisation() -> None:
+    """ "The passengers' association Pro Bahn said", "Chipmaker Kioxia said": the noun says what the name is."""
+    r = run(
+        "The passengers' association Pro Bahn said travellers were hostages.",
+        "Chipmaker Kioxia said demand for memory rose.",
+    )
+    assert names(r, "organisation") == {"Pro Bahn", "Kioxia"}
+    assert names(r, "person") == set()
