@@ -1087,6 +1087,8 @@ _ORG_LIST_TAIL = re.compile(
 )
 _ROLE_SET = gz.roles()
 _MALAY_HONOURS = frozenset(["Datuk", "Dato", "Tan", "Puan", "Tun"])
+_ORG_HEAD_ADJ = frozenset(["State", "National", "Federal", "Central"])
+_PLACE_PREPS = frozenset(["in", "near", "outside", "around"])
 _ROLE_PREFIXES = frozenset(["co", "vice", "ex", "deputy", "acting", "former"])
 _RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
 # "Acme's chief executive", "Acme's shares": what only an organisation has.
@@ -1564,6 +1566,55 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     return text[end : end + 2] == ", " and text[end + 2 : end + 3].isupper()
 
 
+def _org_from_span(
+    seg: Segment,
+    toks: list[tuple[str, int, int]],
+    org: tuple[int, int],
+    inner: list[tuple[int, int, gz.Hit]],
+    out: list[Found],
+    stop: frozenset[str],
+) -> tuple[int, int]:
+    """Add the organisation `_org_span` found in a run (and the acronym or own-language name bracketed after
+    it); return the characters it covers."""
+    text = seg.text
+    s, e = toks[org[0]][1], toks[org[1]][2]
+    if org[1] == len(toks) - 1 and " of " in text[s:e]:
+        # "Ministry of Health, Labour and Welfare": a listed field of competence continues the name.
+        more = _ORG_LIST_TAIL.match(text, e)
+        e = more.end() if more else e
+    if org[1] == len(toks) - 1:
+        e = _org_continuation(text, s, e)
+    exact = [h for h in inner if h[0] == s and h[1] == e]
+    if exact:
+        _add_hit(seg, exact[0], out)
+    else:
+        name = text[s:e]
+        if name.startswith(("The ", "the ")):
+            s, name = s + 4, name[4:]
+        lead_word, _, rest_name = name.partition(" ")
+        if (
+            lead_word in gz.nationalities()
+            and set(rest_name.split()) <= _COURT_WORDS
+            and rest_name.endswith(("Court", "Tribunal"))
+        ):
+            # "the Czech Constitutional Court": the country's court is the Constitutional Court.
+            s, name = s + len(lead_word) + 1, rest_name
+        key = gz.gazetteer().org_aliases.get(name, name)
+        un = _UN_PREFIX.match(name)
+        if key == name and un is not None:  # "UN Office for the Coordination of Humanitarian Affairs"
+            key = gz.gazetteer().org_aliases.get(name[un.end() :], key)
+        out.append(Found(seg, s, e, "organisation", key))
+        acr = _ACRONYM_AFTER.match(text, e) or _KNOWN_AS.match(text, e)
+        if acr is None and text.startswith(" (", e):
+            # "Federal Air Transport Agency (Rosaviatsiya)": the body's own-language name in brackets
+            acr = _NATIVE_AFTER.match(text, e)
+            if acr is not None and (acr.group(1) in stop or gz.gazetteer().lookup(acr.group(1)) is not None):
+                acr = None
+        if acr is not None:  # "Federal Trade Commission (FTC)"
+            out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
+    return s, e
+
+
 def _run(
     seg: Segment,
     *,
@@ -1578,6 +1629,18 @@ def _run(
     text = seg.text
     # Organisation patterns first: they may contain places ("Bank of England").
     words = [t[0].rstrip(".") if t[0] not in ("Inc.", "Corp.", "Co.", "Ltd.") else t[0] for t in toks]
+    chain = _title_chain(seg, toks, words, inner, out, titles=titles, firsts=firsts)
+    if chain is not None:
+        # The field ("Bank of England" in "Governor of the Bank of England Andrew Bailey") may name a body.
+        field, field_inner = chain
+        fwords = [t[0] for t in field]
+        if any(w in ORG_HEAD and w not in _ORG_HEAD_ADJ for w in fwords) or any(
+            h[2].kind == "organisation" for h in field_inner
+        ):
+            org = _org_span(text, field, fwords, stop)
+            if org is not None:
+                _org_from_span(seg, field, org, field_inner, out, stop)
+        return
     if _settlement_run(seg, toks, inner, out):
         return
     if len(toks) >= 2 and words[-1] == "City" and text[max(0, toks[0][1] - 3) : toks[0][1]] == "in ":
@@ -1643,41 +1706,7 @@ def _run(
             return
     org = _org_span(text, toks, words, stop)
     if org is not None:
-        s, e = toks[org[0]][1], toks[org[1]][2]
-        if org[1] == len(toks) - 1 and " of " in text[s:e]:
-            # "Ministry of Health, Labour and Welfare": a listed field of competence continues the name.
-            more = _ORG_LIST_TAIL.match(text, e)
-            e = more.end() if more else e
-        if org[1] == len(toks) - 1:
-            e = _org_continuation(text, s, e)
-        exact = [h for h in inner if h[0] == s and h[1] == e]
-        if exact:
-            _add_hit(seg, exact[0], out)
-        else:
-            name = text[s:e]
-            if name.startswith(("The ", "the ")):
-                s, name = s + 4, name[4:]
-            lead_word, _, rest_name = name.partition(" ")
-            if (
-                lead_word in gz.nationalities()
-                and set(rest_name.split()) <= _COURT_WORDS
-                and rest_name.endswith(("Court", "Tribunal"))
-            ):
-                # "the Czech Constitutional Court": the country's court is the Constitutional Court.
-                s, name = s + len(lead_word) + 1, rest_name
-            key = gz.gazetteer().org_aliases.get(name, name)
-            un = _UN_PREFIX.match(name)
-            if key == name and un is not None:  # "UN Office for the Coordination of Humanitarian Affairs"
-                key = gz.gazetteer().org_aliases.get(name[un.end() :], key)
-            out.append(Found(seg, s, e, "organisation", key))
-            acr = _ACRONYM_AFTER.match(text, e) or _KNOWN_AS.match(text, e)
-            if acr is None and text.startswith(" (", e):
-                # "Federal Air Transport Agency (Rosaviatsiya)": the body's own-language name in brackets
-                acr = _NATIVE_AFTER.match(text, e)
-                if acr is not None and (acr.group(1) in stop or gz.gazetteer().lookup(acr.group(1)) is not None):
-                    acr = None
-            if acr is not None:  # "Federal Trade Commission (FTC)"
-                out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
+        s, e = _org_from_span(seg, toks, org, inner, out, stop)
         inner = [h for h in inner if h[1] <= s or h[0] >= e]
         toks = toks[: org[0]] + toks[org[1] + 1 :]
     hit_at = {h[0]: h for h in inner}
@@ -1917,10 +1946,21 @@ COMPASS = frozenset(
     ["East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"]
 )
 FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains"])
-_FEATURE_LIST = re.compile(
-    r"\b([A-Z][a-z]{2,20})(?:,[ \u00a0]([A-Z][a-z]{2,20}))?,?[ \u00a0]and[ \u00a0]([A-Z][a-z]{2,20})[ \u00a0]"
-    r"(?:rivers|islands|lakes|seas|straits|deserts|peninsulas)\b"
+_PLACE_PLURALS = (
+    r"rivers|islands|lakes|seas|straits|deserts|peninsulas|provinces|districts|counties|regions|states|"
+    r"municipalities|villages|towns|prefectures|governorates|departments|cantons|oblasts|unions|communes|"
+    r"neighbourhoods|neighborhoods|suburbs"
 )
+_LIST_NAME = r"[A-Z][\w'\u2019-]{2,20}(?:[ \u00a0][A-Z][\w'\u2019-]{1,20})?"
+# "the Jinsha and Chishui rivers", "Lunda Sul and Lunda Norte provinces", "the counties of Norrbotten and
+# Västerbotten": each name listed with a plural place noun is a place.
+_FEATURE_LIST = re.compile(
+    rf"(?<![\w.])({_LIST_NAME})(?:,[ \u00a0]({_LIST_NAME}))?,?[ \u00a0]and[ \u00a0]({_LIST_NAME})[ \u00a0]"
+    rf"(?:{_PLACE_PLURALS})\b"
+    rf"|\b(?:{_PLACE_PLURALS})[ \u00a0]of[ \u00a0]({_LIST_NAME})(?:,[ \u00a0]({_LIST_NAME}))?,?[ \u00a0]and[ \u00a0]"
+    rf"({_LIST_NAME})\b"
+)
+_PLURAL_WORDS = tuple(f" {w}" for w in _PLACE_PLURALS.split("|"))
 
 
 _PLATFORMS = frozenset(
@@ -2032,6 +2072,64 @@ def _unit_after_run(
     return True
 
 
+# "Minister of Energy Transition and " before "Sustainable Development Nadia Bennani": a title's field of
+# competence, written in capitals, runs on over "and" into the run that holds the name.
+_FIELD_BEFORE = re.compile(
+    r"\b(?:of|for)[ \u00a0](?:the[ \u00a0])?(?:[A-Z][\w'\u2019-]*[ \u00a0](?:of[ \u00a0])?){1,5}and[ \u00a0]$"
+)
+_OF_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?$")
+
+
+def _title_chain(
+    seg: Segment,
+    toks: list[tuple[str, int, int]],
+    words: list[str],
+    inner: list[tuple[int, int, gz.Hit]],
+    out: list[Found],
+    *,
+    titles: frozenset[str],
+    firsts: dict[str, str],
+) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, gz.Hit]]] | None:
+    """ "Secretary of State for Mineral Resources Eugénio Ndala", "Minister of Energy Transition and
+    Sustainable Development Nadia Bennani", "Governor of the Bank of England Andrew Bailey": after a
+    title's "of", the run is the title's field of competence, then the person.
+
+    The person starts at the first known given name (else the run's last two words) and is added here;
+    the field's own tokens are returned for the organisations they may name, or None when the run is
+    no such field. A field with no name after it (before "and ...") names no one.
+    """
+    text = seg.text
+    lead: list[tuple[str, int, int]] = []
+    if len(toks) >= 4 and words[0] in titles and toks[1][0] in ("of", "for", "of the"):
+        lead, toks, words = toks[:1], toks[2:], words[2:]  # the run opens with the title
+    s = toks[0][1]
+    of = None if lead else _OF_BEFORE.search(text, max(0, s - 30), s)
+    titled = bool(lead) or (of is not None and of.group(1) in titles)
+    if not titled and _FIELD_BEFORE.search(text, max(0, s - 100), s) is None:
+        return None
+    if not titled:
+        head = text[max(0, s - 100) : s]
+        titled = any(t in titles for t in re.findall(r"([A-Z][a-z]+)[ \u00a0](?:of|for)[ \u00a0]", head))
+        if not titled:
+            return None
+    end = toks[-1][2]
+    if text.startswith(" and ", end) and text[end + 5 : end + 6].isupper():
+        return toks, inner  # the field goes on after "and": the name comes in the next run
+    j = next((i for i in range(1, len(toks) - 1) if words[i] in firsts), None)
+    if j is None:
+        if len(toks) < 3 or not all(t[0][0].isupper() for t in toks[-2:]):
+            return None
+        j = len(toks) - 2
+    if toks[j - 1][0] in ("of", "for", "of the", "and", "the"):
+        return None
+    if not lead:
+        title = of.group(1) if of is not None else "Minister"
+        lead = [(title, s, s)]
+    _person(seg, grp=toks[j:], titled=True, before_toks=lead, before_kinds=["title"], out=out, firsts=firsts)
+    field_end = toks[j - 1][2]
+    return toks[:j], [h for h in inner if h[1] <= field_end]
+
+
 def _synthetic_place(name: str) -> gz.Hit:
     """A geographic feature named by its cue word, with no gazetteer record behind it."""
     pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
@@ -2078,13 +2176,27 @@ def _feature_run(
 def _feature_lists(seg: Segment, out: list[Found]) -> None:
     """ "the Jinsha and Chishui rivers": each name before a plural feature noun is a place."""
     text = seg.text
-    if " and " not in text or not any(w in text for w in (" rivers", " islands", " lakes", " seas", " straits")):
+    if " and " not in text or not any(w in text for w in _PLURAL_WORDS):
         return
-    taken = {(f.start, f.end) for f in out if f.seg is seg and f.kind == "place"}
+    spans: list[tuple[int, int]] = []
     for m in _FEATURE_LIST.finditer(text):
-        for g in (1, 2, 3):
-            if m.group(g) and (m.start(g), m.end(g)) not in taken and m.group(g) not in gz.stopwords():
-                out.append(Found(seg, m.start(g), m.end(g), "place", hit=_synthetic_place(m.group(g))))
+        for g in range(1, 7):
+            name = m.group(g)
+            if name and name not in gz.stopwords() and name.split()[0] not in gz.stopwords():
+                spans.append((m.start(g), m.end(g)))
+    if not spans:
+        return
+    kept = {(f.start, f.end) for f in out if f.seg is seg and f.kind == "place" and (f.start, f.end) in spans}
+    # "in Gabura and Padmapukur unions": whatever else read the names (a person cued by "said", a town
+    # called "Lunda" inside "Lunda Sul") gives way.
+    out[:] = [
+        f
+        for f in out
+        if f.seg is not seg or (f.start, f.end) in kept or not any(s <= f.start and f.end <= e for s, e in spans)
+    ]
+    for s, e in spans:
+        if (s, e) not in kept:
+            out.append(Found(seg, s, e, "place", hit=_synthetic_place(text[s:e])))
 
 
 def _org_span(
@@ -2531,6 +2643,12 @@ def _person(
         )
     ):
         grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
+    if len(grp) >= 4 and not titled:
+        # "(Minister of Energy Transition and) Sustainable Development Nadia Bennani": the rest of a title's
+        # field of competence, capitalised common nouns, before a known given name.
+        k = next((i for i, t in enumerate(grp) if t[0] in firsts), 0)
+        if k >= 2 and len(grp) - k >= 2 and all(t[0] in gz.stop_nouns() for t in grp[:k]):
+            grp = grp[k:]
     s, e = grp[0][1], grp[-1][2]
     name = text[s:e]
     if len(name) < 2 or (len(grp) > 1 and grp[-1][0] in NOT_PERSON_TAIL) or (len(grp) == 1 and grp[0][0] in ORG_SUFFIX):
@@ -2541,6 +2659,18 @@ def _person(
     after = text[e : e + 80]
     if len(grp) == 1 and before[-2:-1].isdigit() and before[-1:] == " ":
         return  # "who played 31 Tests, said": a counted noun, not a name
+    prep = before.rsplit(None, 1)[-1:]
+    if (
+        prep
+        and prep[0] in _PLACE_PREPS
+        and not titled
+        and grp[0][0] not in firsts
+        and not _POSSESSIVE.match(after)
+        and (prep[0] != "in" or _AFTER_SAID.match(after) or after.startswith(" told "))
+    ):
+        # "farms near Regueb, said", "a woman in Gabura told UNB": a place the gazetteer lacks, not a speaker
+        out.append(Found(seg, s, e, "place", hit=_synthetic_place(name)))
+        return
     if name.isupper() and len(grp) == 1 and not titled:
         # "AFAD said", "according to NATO", "analyst at ANZ": an acronym with a cue is an organisation.
         if (

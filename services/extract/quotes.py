@@ -431,6 +431,7 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
     return _clause_after_loose(sp.seg, at, index)
 
 
+_TITLE_JOINERS = frozenset(["of", "for", "and", "the"])
 _INTRODUCES = re.compile(r"(?:[ \u00a0][\w-]{1,20}){0,4}:")
 
 
@@ -445,7 +446,11 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
     end_m = _CLAUSE_END.search(text, at, at + 160)
     end = end_m.start() if end_m else min(len(text), at + 160)
     cue = _ANY_CUE.search(text, at, end)
-    if cue is None or len(text[at : cue.start()].split()) > 8 or _INTRODUCES.match(text, cue.end()):
+    if cue is None or _INTRODUCES.match(text, cue.end()):
+        return None
+    lead = text[at : cue.start()].split()
+    # "...," Minister of Energy Transition and Sustainable Development Nadia Bennani said: a long title
+    if len(lead) > 8 and (len(lead) > 14 or not all(w[0].isupper() or w in _TITLE_JOINERS for w in lead)):
         return None
     who = index.person_last(seg.order, at, cue.start())
     if who is not None and _POSS_SPOKES.match(text, _mention_end(index, seg.order, who, cue.start()), cue.start()):

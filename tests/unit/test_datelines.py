@@ -149,6 +149,11 @@ CASES = [
     # A listed agency's own service, hyphenated
     ("KYIV, Feb 3 (Interfax-Ukraine) - Rail operator Ukrzaliznytsia added night trains.",
      "KYIV, Feb 3 (Interfax-Ukraine) -", "KYIV", "Feb 3", "Interfax-Ukraine", "Rail operator"),
+    # A listed agency's partner, and a listed name written with its accents
+    ("SION, Feb 11 (Keystone-SDA) - Avalanche danger rose in the Valais.",
+     "SION, Feb 11 (Keystone-SDA) -", "SION", "Feb 11", "Keystone-SDA", "Avalanche danger"),
+    ("BRASÍLIA, Aug 7 (Agência Brasil) - Deforestation alerts fell.",
+     "BRASÍLIA, Aug 7 (Agência Brasil) -", "BRASÍLIA", "Aug 7", "Agência Brasil", "Deforestation"),
     # No agency, colon
     ("WELLINGTON: New Zealand's dairy prices fell at auction.",
      "WELLINGTON:", "WELLINGTON", None, None, "New Zealand's"),

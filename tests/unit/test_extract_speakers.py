@@ -369,3 +369,38 @@ def test_body_noun_before_an_unknown_name_makes_it_an_organisation() -> None:
     )
     assert names(r, "organisation") == {"Pro Bahn", "Kioxia"}
     assert names(r, "person") == set()
+
+
+def test_title_with_a_field_of_competence_before_the_name() -> None:
+    """ "Minister of Energy Transition and Sustainable Development Nadia Bennani", "Secretary of State for
+    Mineral Resources Eugénio Ndala", "Governor of the Bank of England Andrew Bailey": the field is no name."""
+    r = run(
+        '"Storage is part of every tender," Minister of Energy Transition and Sustainable Development '
+        "Nadia Bennani said.",
+        "Secretary of State for Mineral Resources Eugénio Ndala welcomed partners.",
+        "Governor of the Bank of England Andrew Bailey spoke on Monday.",
+    )
+    assert names(r, "person") == {"Nadia Bennani", "Eugénio Ndala", "Andrew Bailey"}
+    assert names(r, "organisation") == {"Bank of England"}
+    assert speakers(r)["Storage is part of every tender"] == "Nadia Bennani"
+
+
+def test_names_listed_with_a_plural_place_noun_are_places() -> None:
+    """ "in Gabura and Padmapukur unions", "the counties of Norrbotten and Västerbotten"."""
+    r = run(
+        "Embankments broke in Gabura and Padmapukur unions.",
+        "Snow fell in the counties of Norrbotten and Västerbotten.",
+        "Diamonds are mined in the Lunda Sul and Lunda Norte provinces.",
+    )
+    assert names(r, "place") == {"Gabura", "Padmapukur", "Norrbotten", "Västerbotten", "Lunda Sul", "Lunda Norte"}
+
+
+def test_unknown_name_after_near_or_in_before_said_is_a_place() -> None:
+    """ "who farms near Regueb, said", "a woman in Gabura told UNB": places the gazetteer lacks, not speakers."""
+    r = run(
+        "Abdelkader Hamdi, who farms olives near Regueb, said he hired pickers.",
+        '"We lost everything," a woman in Gabura told UNB.',
+    )
+    assert names(r, "place") == {"Regueb", "Gabura"}
+    assert names(r, "person") == {"Abdelkader Hamdi"}
+    assert speakers(r)["We lost everything"] is None
