@@ -2130,6 +2130,16 @@ def _title_chain(
     return toks[:j], [h for h in inner if h[1] <= field_end]
 
 
+def _city_unknown(hit: gz.Hit | None, name: str, countries: set[str]) -> bool:
+    """A dateline city the gazetteer lacks (a word of letters, not "UN"), or knows only as another name of
+    a city in none of the story's countries ("SION" in Swiss copy is not Jerusalem's old name)."""
+    if hit is not None:
+        if hit.kind != "place" or any(p.primary or _fold(p.name) == _fold(name) for p in hit.places):
+            return False
+        return bool(countries) and not any(p.country_code in countries for p in hit.places)
+    return len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha() and name.upper() != "UNITED NATIONS"
+
+
 def _synthetic_place(name: str) -> gz.Hit:
     """A geographic feature named by its cue word, with no gazetteer record behind it."""
     pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
@@ -3348,20 +3358,31 @@ def _assemble(
     place_hits = [f for f in found if f.kind == "place" and f.hit is not None]
     extra: list[gz.Hit] = []
     region = _dateline_region(dateline_text, dateline_city)
+    body_countries = {f.hit.places[0].country_code for f in place_hits if f.hit is not None and f.hit.places}
     for name in (region, dateline_city):  # the region first: it decides which "Paris" the city is
         h = gaz.lookup(name.strip()) if name else None
+        if name and name is dateline_city and _city_unknown(h, name.strip(), body_countries):
+            # "SION": a town the gazetteer lacks, or knows only as another city's old name (Jerusalem's
+            # "Sion"): the city as written, in the story's main country.
+            h = _synthetic_place(" ".join(w.capitalize() for w in name.strip().split()))
         if h is not None and h.kind == "place":
             extra.append(h)
+            body_countries.update(p.country_code for p in h.places[:1])  # "SEVILLE, Spain"
     resolved = resolve_places([f.hit for f in place_hits if f.hit is not None] + extra, extra, agency)
     chosen, extra_places = resolved[: len(place_hits)], resolved[len(place_hits) :]
     # A feature named by its cue word ("Taman Peninsula") lies in the story's main country.
     ccs = Counter(p.country_code for p in chosen + extra_places if p.country_code)
     if ccs:
         top = ccs.most_common(1)[0][0]
-        chosen = [
-            dataclasses.replace(p, country_code=top) if p.geonames_id <= -1_000_000_000 and not p.country_code else p
-            for p in chosen
-        ]
+        chosen, extra_places = (
+            [
+                dataclasses.replace(p, country_code=top)
+                if p.geonames_id <= -1_000_000_000 and not p.country_code
+                else p
+                for p in places
+            ]
+            for places in (chosen, extra_places)
+        )
     for f, place in zip(place_hits, chosen, strict=True):
         f.key = f"place:{place.geonames_id}"
     for f in found:

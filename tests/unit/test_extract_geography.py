@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.core.models import Dateline
 from tests.unit._articles import names, run
 
 
@@ -44,3 +45,20 @@ def test_islands_and_regions_are_places(sentence: str, place: str, country: str 
     found = next(e for e in run(sentence).entities if e.name == place)
     assert found.type == "place"
     assert found.geo is not None and found.geo.country_code == country
+
+
+def test_dateline_city_the_gazetteer_knows_only_as_another_citys_old_name() -> None:
+    """ "SION (Keystone-SDA)" in Swiss copy is the Valais town, not Jerusalem (whose old name is Sion);
+    a dateline town the gazetteer lacks is still a place, in the story's country."""
+    r = run(
+        "Avalanche danger rose in Zermatt and Saas-Fee overnight.",
+        dateline=Dateline(text="SION, Feb 11 (Keystone-SDA) -", city="SION", agency="Keystone-SDA"),
+    )
+    sion = next(e for e in r.entities if e.name == "Sion")
+    assert sion.type == "place" and sion.geo is not None and sion.geo.country_code == "CH"
+    assert "Jerusalem" not in names(r, "place")
+    r = run(
+        "The fishermen of Tarouba landed a record catch in Trinidad.",
+        dateline=Dateline(text="TAROUBA, July 9 (APP):", city="TAROUBA", agency="APP"),
+    )
+    assert "Tarouba" in names(r, "place")
