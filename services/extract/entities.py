@@ -213,6 +213,10 @@ ORG_HEAD = frozenset(
         "Department",
         "Directorate",
         "Presidency",
+        "Port",
+        "Diocese",
+        "Archdiocese",
+        "Patriarchate",
         "Authority",
         "Secretariat",
         "Assembly",
@@ -510,6 +514,7 @@ MEDIA_SUFFIX = frozenset(["Sport", "Sports", "TV", "News", "Radio", "Television"
 CLUB_HEAD = frozenset(
     [
         "FC",
+        "Team",
         "SC",
         "AC",
         "AS",
@@ -1015,6 +1020,10 @@ _APPOSITION = re.compile(
 )
 _BEFORE_SAID = re.compile(rf"\b(?:{_VERBS}|according to)[ \u00a0]$")
 _BEFORE_ROLE = re.compile(rf"(?<![\w-])((?:[a-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))[ \u00a0]$")
+# "its chair, Per-Anders Nutti, said", "the club's coach, Anna Berg,": a role, then the name in apposition.
+_ROLE_COMMA_BEFORE = re.compile(
+    rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \u00a0](?:[\w'\u2019-]+[ \u00a0]){{0,2}}?(?:{_ROLES}),[ \u00a0]$"
+)
 _ROLE_PREP = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with|of|in)\b")
 _ROLE_AT = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with)[ \u00a0](?:the[ \u00a0])?$")
 _ORG_NOUNS_APPOS = (
@@ -1693,6 +1702,23 @@ def _run(
         return
     if not inner and _feature_run(seg, toks, words, out, stop=stop):
         return
+    first_hit = [x for x in inner if x[0] == toks[0][1] and x[1] == toks[0][2]] if len(toks) == 2 else []
+    if (
+        first_hit
+        and words[1] in COMPASS_AFTER
+        and all(x[0] >= toks[1][1] for x in inner if x is not first_hit[0])
+        and first_hit[0][2].kind == "place"
+    ):
+        p0 = first_hit[0][2].places[0]
+        if not p0.is_country:
+            # "Lunda Norte", "Sumatera Utara": a region named by its compass point
+            name = text[toks[0][1] : toks[1][2]]
+            hit = gz.gazetteer().lookup(name)
+            if hit is None or hit.kind != "place":
+                pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
+                hit = gz.Hit("place", None, (gz.Place(name, p0.country_code, 0.0, 0.0, pid, 0, False, True, True),))
+            out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
+            return
     second = [x for x in inner if x[0] == toks[1][1] and x[1] == toks[1][2]] if len(toks) == 2 else []
     if second and words[0] in COMPASS and all(x[1] <= toks[0][2] or x == second[0] for x in inner):
         sh = second[0][2]
@@ -1945,6 +1971,8 @@ FEATURE_TAIL = frozenset(
 COMPASS = frozenset(
     ["East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"]
 )
+# Compass points written after a region's name in Portuguese, Spanish, French, Italian and Indonesian/Malay.
+COMPASS_AFTER = frozenset(["Norte", "Sul", "Sur", "Nord", "Sud", "Utara", "Selatan", "Barat", "Timur", "Tengah"])
 FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains"])
 _PLACE_PLURALS = (
     r"rivers|islands|lakes|seas|straits|deserts|peninsulas|provinces|districts|counties|regions|states|"
@@ -2385,7 +2413,15 @@ def _whole_run_org(
     """
     text = seg.text
     k = 0
-    while k < len(toks) and (words[k] in stop or toks[k][0] in ("of", "and", "for", "the")):
+    suffixed = words[-1] in ORG_SUFFIX  # "Climate Observatory": a common noun before the suffix is the name's
+    while k < len(toks) and (
+        (
+            words[k] in stop
+            and not (suffixed and words[k] in gz.stop_nouns())
+            and not (k == 0 and words[0] == "Team" and len(toks) > 1)  # "Team Reggeborgh", "Team Sky"
+        )
+        or toks[k][0] in ("of", "and", "for", "the")
+    ):
         k += 1
     while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
         k += 1  # "Kyiv-based Ukrenergo": the attribute is not part of the name
@@ -2396,6 +2432,7 @@ def _whole_run_org(
         and (words[0].lower() in ORG_CONTEXT or words[0].endswith("maker"))
         and words[0] not in ORG_SUFFIX
         and words[0] not in ORG_HEAD
+        and words[0] not in CLUB_HEAD  # "Team Reggeborgh coach ..."
         and sentence_initial(text, toks[0][1])
     ):
         k = 1  # "Chipmaker Kioxia said", "Insurer Zurich Kantonal": the sentence opens with the body's noun
@@ -2443,6 +2480,13 @@ def _whole_run_org(
             toks, words = all_toks[j:], all_words[j:]
             s = toks[0][1]
     multi = len(toks) >= 2
+    if (
+        multi
+        and text[s - 2 : s] == ", "
+        and not any(w in ORG_SUFFIX or w in ORG_HEAD for w in words)
+        and _ROLE_COMMA_BEFORE.search(text, max(0, s - 60), s)
+    ):
+        return False  # "its chair, Per-Anders Nutti, said in a statement": the person the role names
     club = multi and (
         (words[0] in CLUB_HEAD and words[1] not in titles and words[-1] not in NOT_PERSON_TAIL)
         or (words[-1] in CLUB_TAIL and words[0] not in firsts)
@@ -2721,7 +2765,7 @@ def _person(
     if ap:
         cue = True
         roles.append(ap.group(1).lower())
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or (len(grp) >= 2 and before.endswith(", ") and _ROLE_COMMA_BEFORE.search(before)):
         cue = True
     if len(grp) >= 2 and (after.startswith((", who ", ", whose ")) or grp[-1][0].endswith(_SURNAME_ENDINGS)):
         cue = True  # "Ana Petrovic, who ...", "Uros Milenkovic missed": people are "who"; "-ovic" ends a surname

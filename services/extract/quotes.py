@@ -466,14 +466,17 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
         who = index.person_near(seg.order, cue.end(), end)
     if who is None:
         org = index.org_last(seg.order, at, cue.start())
-        if org is not None and (
-            _FOR_ORG.search(text, at, cue.start())
-            or _POSS_SPOKES.match(text, _mention_end(index, seg.order, org, cue.start()), cue.start())
-            or not _ACRONYM_GAP.sub("", text[_mention_end(index, seg.order, org, cue.start()) : cue.start()]).strip(
-                " ,)"
-            )
-        ):
-            who = org
+        if org is not None:
+            after_org = _mention_end(index, seg.order, org, cue.start())
+            # "the NADMA (...) said", "the Climate Observatory, a network of environmental groups, said": an
+            # acronym or an apposition may sit between the body and its verb.
+            gap = _APPOSITION_GAP.sub("", _ACRONYM_GAP.sub("", text[after_org : cue.start()]))
+            if (
+                _FOR_ORG.search(text, at, cue.start())
+                or _POSS_SPOKES.match(text, after_org, cue.start())
+                or not gap.strip(" ,)")
+            ):
+                who = org
     if who is None:
         return None
     return who, cue.group()
@@ -481,6 +484,7 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
 
 # "the National Disaster Management Agency (NADMA) said": the acronym between name and verb.
 _ACRONYM_GAP = re.compile(r"[ \u00a0]*\([A-Z][\w&.-]{0,15}\)")
+_APPOSITION_GAP = re.compile(r"^,[ \u00a0](?:a|an|the|its)[ \u00a0][^,.;:\"\u201c\u201d]{1,60},")
 
 
 def _mention_end(index: EntityIndex, order: int, idx: int, hi: int) -> int:

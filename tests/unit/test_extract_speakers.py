@@ -404,3 +404,34 @@ def test_unknown_name_after_near_or_in_before_said_is_a_place() -> None:
     assert names(r, "place") == {"Regueb", "Gabura"}
     assert names(r, "person") == {"Abdelkader Hamdi"}
     assert speakers(r)["We lost everything"] is None
+
+
+def test_organisation_speaks_through_an_apposition() -> None:
+    """'"...," the Climate Observatory, a network of environmental groups, said': the common noun before
+    the suffix belongs to the name, and the apposition does not hide the speaker."""
+    r = run('"The Cerrado cannot pay for the forest," the Climate Observatory, a network of groups, said.')
+    assert names(r, "organisation") == {"Climate Observatory"}
+    assert speakers(r)["The Cerrado cannot pay for the forest"] == "Climate Observatory"
+
+
+def test_role_then_name_in_apposition_is_a_person() -> None:
+    """ "Its chair, Per-Anders Nutti, said in a statement": the role names a person, not a body."""
+    r = run('Its chair, Per-Anders Nutti, said in a statement: "It is one more step."')
+    assert names(r, "person") == {"Per-Anders Nutti"}
+    assert names(r, "organisation") == set()
+
+
+def test_team_port_and_diocese_open_organisation_names() -> None:
+    r = run(
+        "Team Reggeborgh coach Erik Mulder praised her.",
+        "The Port of Antwerp-Bruges installed scanners, and the Diocese of Luleå elected a bishop.",
+        "The ferry sailed to Port of Spain.",
+    )
+    assert names(r, "organisation") == {"Team Reggeborgh", "Port of Antwerp-Bruges", "Diocese of Luleå"}
+    assert names(r, "place") == {"Port of Spain"}
+
+
+def test_region_named_by_a_compass_point_in_its_own_language() -> None:
+    """ "Lunda Norte", "Lunda Sul", "Jakarta Selatan": one place each, not "Lunda" and "Norte"."""
+    r = run("Diamonds are mined in Lunda Norte and in Lunda Sul, and sold in Jakarta Selatan.")
+    assert names(r, "place") == {"Lunda Norte", "Lunda Sul", "Jakarta Selatan"}
