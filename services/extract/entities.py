@@ -2158,6 +2158,18 @@ def _title_chain(
     return toks[:j], [h for h in inner if h[1] <= field_end]
 
 
+_COMMA_NAME = re.compile(r",[ \u00a0]([A-Z][\w'\u2019-]+(?:[ \u00a0][A-Z][\w'\u2019-]+)?)\b")
+
+
+def _country_after(after: str) -> bool:
+    """ "in Täsch, Switzerland": a name followed by its country or first-level region."""
+    m = _COMMA_NAME.match(after)
+    if m is None:
+        return False
+    hit = gz.gazetteer().lookup(m.group(1))
+    return hit is not None and hit.kind == "place" and (hit.places[0].is_country or hit.places[0].region)
+
+
 def _city_unknown(hit: gz.Hit | None, name: str, countries: set[str]) -> bool:
     """A dateline city the gazetteer lacks (a word of letters, not "UN"), or knows only as another name of
     a city in none of the story's countries ("SION" in Swiss copy is not Jerusalem's old name)."""
@@ -2713,14 +2725,14 @@ def _person(
     after = text[e : e + 80]
     if len(grp) == 1 and before[-2:-1].isdigit() and before[-1:] == " ":
         return  # "who played 31 Tests, said": a counted noun, not a name
-    prep = before.rsplit(None, 1)[-1:]
+    prep = [w.lower() for w in before.rsplit(None, 1)[-1:]]
     if (
         prep
         and prep[0] in _PLACE_PREPS
         and not titled
         and grp[0][0] not in firsts
         and not _POSSESSIVE.match(after)
-        and (prep[0] != "in" or _AFTER_SAID.match(after) or after.startswith(" told "))
+        and (prep[0] != "in" or _AFTER_SAID.match(after) or after.startswith(" told ") or _country_after(after))
     ):
         # "farms near Regueb, said", "a woman in Gabura told UNB": a place the gazetteer lacks, not a speaker
         out.append(Found(seg, s, e, "place", hit=_synthetic_place(name)))

@@ -62,3 +62,16 @@ def test_dateline_city_the_gazetteer_knows_only_as_another_citys_old_name() -> N
         dateline=Dateline(text="TAROUBA, July 9 (APP):", city="TAROUBA", agency="APP"),
     )
     assert "Tarouba" in names(r, "place")
+
+
+def test_unknown_town_followed_by_its_country_or_region() -> None:
+    """ "in Täsch, Switzerland", "In Goms, Valais": a town the gazetteer lacks, placed by what follows it."""
+    r = run("The avalanche hit in Täsch, Switzerland, on Monday.", "In Goms, Valais, roads were shut.")
+    assert {"Täsch", "Goms"} <= names(r, "place")
+    assert names(r, "person") == set()
+
+
+def test_sumo_ranks_introduce_ring_names() -> None:
+    """ "ozeki Kotozakura": a rank written in lower case before a wrestler's single ring name."""
+    r = run("Yokozuna Hoshoryu beat ozeki Kotozakura on the final day.", '"I fought my sumo," Kotozakura said.')
+    assert names(r, "person") == {"Hoshoryu", "Kotozakura"}
