@@ -209,7 +209,8 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
         pron = m.group("pron").lower()
         pos = min(lim, base + m.start("pron"))
         if pron == "it":
-            return _topic_org(seg, pos, index, None)
+            topic = _topic_org(seg, pos, index, None)
+            return topic if topic is not None else _noun_subject(seg, pos, index)
         g = PRONOUNS.get(pron)
         if g is None:
             return None  # "they": no honest single speaker
@@ -343,6 +344,22 @@ def _topic_org(seg: Segment, pos: int, index: EntityIndex, noun: str | None) -> 
     return None
 
 
+_NOUN_OPENS = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"\u201d] ))[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?({_ORG_NOUNS})\b"
+)
+
+
+def _noun_subject(seg: Segment, pos: int, index: EntityIndex) -> int | None:
+    """ "The office said it would open 40 points. "...," it said": a sentence of this paragraph opening with
+    an organisation noun, the organisation that noun means."""
+    found = None
+    for m in _NOUN_OPENS.finditer(seg.text, 0, pos):
+        found = m
+    if found is None:
+        return None
+    return index.org_before(seg.order, found.start(), found.group(1).lower())
+
+
 def _role_introduced(seg: Segment, pos: int, role: str, index: EntityIndex) -> int | None:
     """ "The mayor of Pechea, Ionel Dobre, told Agerpres ..." then "...," the mayor said: the person
     last named in a sentence that wrote the role before the name, in this paragraph or the previous."""
@@ -432,6 +449,11 @@ def _clause_after(sp: Span, index: EntityIndex) -> tuple[int | None, str | None]
 
 
 _TITLE_JOINERS = frozenset(["of", "for", "and", "the"])
+_AFFILIATION = re.compile(
+    r",?[ \u00a0](?:of|at|from|with)[ \u00a0](?:the[ \u00a0])?"
+    r"(?:[A-Z][\w'\u2019&.-]*|of|for|and|the)(?:[ \u00a0](?:[A-Z][\w'\u2019&.-]*|of|for|and|the))*"
+    r"(?:[ \u00a0]\([A-Z][\w&.-]{0,15}\))?,?[ \u00a0]"
+)
 _INTRODUCES = re.compile(r"(?:[ \u00a0][\w-]{1,20}){0,4}:")
 
 
@@ -449,9 +471,15 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
     if cue is None or _INTRODUCES.match(text, cue.end()):
         return None
     lead = text[at : cue.start()].split()
-    # "...," Minister of Energy Transition and Sustainable Development Nadia Bennani said: a long title
+    # "...," Minister of Energy Transition and Sustainable Development Nadia Bennani said: a long title;
+    # "...," meteorologist Afroza Sultana of the Bangladesh Meteorological Department (BMD) told UNB: a long
+    # affiliation after the name.
     if len(lead) > 8 and (len(lead) > 14 or not all(w[0].isupper() or w in _TITLE_JOINERS for w in lead)):
-        return None
+        near = index.person_near(seg.order, at, at + len(" ".join(lead[:4])) + 1)
+        if near is None or len(lead) > 16:
+            return None
+        if not _AFFILIATION.fullmatch(text, _mention_end(index, seg.order, near, cue.start()), cue.start()):
+            return None
     who = index.person_last(seg.order, at, cue.start())
     if who is not None and _POSS_SPOKES.match(text, _mention_end(index, seg.order, who, cue.start()), cue.start()):
         return None  # "Putin's spokesman said": not Putin's own words
@@ -530,11 +558,12 @@ def _subject_before(sp: Span, tail: str, lo: int, index: EntityIndex) -> tuple[i
     if cue is None:
         return None
     text = sp.seg.text
-    start = lo
-    for m in _SENT_START.finditer(text, lo, lo + cue.start()):
+    far = max(0, lo - 240)
+    start = far
+    for m in _SENT_START.finditer(text, far, lo + cue.start()):
         start = m.end()
-    if start == lo and lo > 0:
-        return None  # the sentence starts outside the window: its subject is unknown
+    if start == far and far > 0:
+        return None  # the sentence starts too far back: its subject is unknown
     k = bisect.bisect_left(index.spans, (sp.seg.order, start))
     if k < len(index.spans):
         o, s, _e, idx = index.spans[k]
@@ -561,6 +590,7 @@ _REPORT_CUE = re.compile(
 )
 _SENT_START = re.compile(r"[.!?](?:[\"\u201d']{1,2})?\s+(?=[A-Z`\"\u201c])")
 _ORG_NP = re.compile(rf"\b[Tt]he[ \u00a0](?:[\w-]{{1,30}}[ \u00a0]){{0,2}}?({_ORG_NOUNS})\b")
+_IT = re.compile(r"\b[Ii]t\b")
 _LAST_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
@@ -584,7 +614,11 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
         return None
     cue = cues[0]
     order = sp.seg.order
-    who = index.person_last(order, start, cue.start())
+    # "Kenji Takemura, who studied with Reisinger, wrote": not a person inside the relative clause.
+    rel = text.find(", who", start, cue.start())
+    who = index.person_last(order, start, rel if rel >= 0 else cue.start())
+    if who is None and rel >= 0:
+        who = index.person_last(order, start, cue.start())
     if who is None:
         prons = list(_LAST_PRONOUN.finditer(text, start, cue.start()))
         if prons:
@@ -594,6 +628,10 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
         noun = _ORG_NP.search(text[start : cue.start()])
         if noun:
             who = index.org_before(order, start + noun.start(), noun.group(1).lower())
+    if who is None and _IT.search(text, start, cue.start()):
+        # "In a statement, it called the election "..."": the organisation the copy was just about
+        who = _topic_org(sp.seg, start, index, None)
+        who = who if who is not None else _noun_subject(sp.seg, start, index)
     if who is None:
         who = index.org_last(order, start, cue.start())
     return (who, cue.group()) if who is not None else None

@@ -435,3 +435,49 @@ def test_region_named_by_a_compass_point_in_its_own_language() -> None:
     """ "Lunda Norte", "Lunda Sul", "Jakarta Selatan": one place each, not "Lunda" and "Norte"."""
     r = run("Diamonds are mined in Lunda Norte and in Lunda Sul, and sold in Jakarta Selatan.")
     assert names(r, "place") == {"Lunda Norte", "Lunda Sul", "Jakarta Selatan"}
+
+
+def test_it_after_a_sentence_opening_with_an_organisation_noun() -> None:
+    """ "The office said it would open 40 points. "...," it said": the office the story named before."""
+    r = run(
+        "Olive oil output will rise 55%, the National Oil Office (ONH) said on Tuesday.",
+        'The office said it would open 40 points. "Storage will not be a problem," it said in a statement.',
+    )
+    assert speakers(r)["Storage will not be a problem"] == "National Oil Office"
+
+
+def test_it_in_reported_speech_is_the_organisation_just_written_about() -> None:
+    """'The Church of Sweden apologised ... In a statement, it called the election "..."'."""
+    r = run(
+        "The Church of Sweden apologised in 2021 for its role in the assimilation of the Sami. In a statement, "
+        'it called the election "an important sign for the whole church".'
+    )
+    assert speakers(r)["an important sign for the whole church"] == "Church of Sweden"
+
+
+def test_long_affiliation_after_the_speaker() -> None:
+    """'"...," meteorologist Afroza Sultana of the Bangladesh Meteorological Department (BMD) told UNB'."""
+    r = run(
+        '"The storm surge may rise 12 feet," meteorologist Afroza Sultana of the Bangladesh Meteorological '
+        "Department (BMD) told UNB on Tuesday."
+    )
+    assert speakers(r)["The storm surge may rise 12 feet"] == "Afroza Sultana"
+
+
+def test_colon_introduction_skips_a_person_in_the_relative_clause() -> None:
+    """ "Kenji Takemura, who studied with Reisinger at ..., wrote on Instagram: "..."": Takemura speaks."""
+    r = run(
+        "Conductor Ferdinand Reisinger died on Monday.",
+        "Japanese conductor Kenji Takemura, who studied with Reisinger at the University of Music and Performing "
+        'Arts Vienna in the 1990s, wrote on Instagram: "Everything I know about silence I learned from him."',
+    )
+    assert speakers(r)["Everything I know about silence I learned from him"] == "Kenji Takemura"
+
+
+def test_bahn_closes_a_railway_name() -> None:
+    r = run(
+        "The Matterhorn Gotthard Bahn suspended trains on Monday. The railway said it hoped to reopen the line "
+        'on Thursday "if conditions allow".'
+    )
+    assert names(r, "organisation") == {"Matterhorn Gotthard Bahn"}
+    assert speakers(r)["if conditions allow"] == "Matterhorn Gotthard Bahn"
