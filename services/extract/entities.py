@@ -1995,7 +1995,7 @@ _FEATURE_LIST = re.compile(
     rf"|\b(?:{_PLACE_PLURALS})[ \u00a0]of[ \u00a0]({_LIST_NAME})(?:,[ \u00a0]({_LIST_NAME}))?,?[ \u00a0]and[ \u00a0]"
     rf"({_LIST_NAME})\b"
 )
-_PLURAL_WORDS = tuple(f" {w}" for w in _PLACE_PLURALS.split("|"))
+_PLURAL_WORD = re.compile(rf" (?:{_PLACE_PLURALS})\b")
 
 
 _PLATFORMS = frozenset(
@@ -2138,9 +2138,11 @@ def _title_chain(
     if len(toks) >= 4 and words[0] in titles and toks[1][0] in ("of", "for", "of the"):
         lead, toks, words = toks[:1], toks[2:], words[2:]  # the run opens with the title
     s = toks[0][1]
+    if not lead and not text.endswith(("of ", "for ", "the ", "and "), 0, s):
+        return None  # cheap test first: this runs once per capitalised run
     of = None if lead else _OF_BEFORE.search(text, max(0, s - 30), s)
     titled = bool(lead) or (of is not None and of.group(1) in titles)
-    if not titled and _FIELD_BEFORE.search(text, max(0, s - 100), s) is None:
+    if not titled and (not text.endswith("and ", 0, s) or _FIELD_BEFORE.search(text, max(0, s - 100), s) is None):
         return None
     if not titled:
         head = text[max(0, s - 100) : s]
@@ -2233,7 +2235,7 @@ def _feature_run(
 def _feature_lists(seg: Segment, out: list[Found]) -> None:
     """ "the Jinsha and Chishui rivers": each name before a plural feature noun is a place."""
     text = seg.text
-    if " and " not in text or not any(w in text for w in _PLURAL_WORDS):
+    if " and " not in text or _PLURAL_WORD.search(text) is None:
         return
     spans: list[tuple[int, int]] = []
     for m in _FEATURE_LIST.finditer(text):
@@ -2432,11 +2434,12 @@ def _whole_run_org(
     """
     text = seg.text
     k = 0
-    suffixed = words[-1] in ORG_SUFFIX  # "Climate Observatory": a common noun before the suffix is the name's
+    # "Climate Observatory": a common noun before the suffix is the name's
+    nouns = gz.stop_nouns() if words[-1] in ORG_SUFFIX else frozenset()
     while k < len(toks) and (
         (
             words[k] in stop
-            and not (suffixed and words[k] in gz.stop_nouns())
+            and words[k] not in nouns
             and not (k == 0 and words[0] == "Team" and len(toks) > 1)  # "Team Reggeborgh", "Team Sky"
         )
         or toks[k][0] in ("of", "and", "for", "the")
