@@ -1039,6 +1039,8 @@ _ORG_NOUNS_APPOS = (
     r"broadcaster|newspaper|platform|startup|start-up|developer|exchange|regulator|agency|union|party|club|team|"
     r"museum|university|hospital|institute|foundation|charity|organisation|organization|association|federation|"
     r"league|network|chain|brand|giant|subsidiary|unit|owner|publisher|miner|refiner|shipper|builder|exporter|importer|"
+    r"service|authority|watchdog|inspectorate|directorate|observatory|orchestra|trust|consortium|coalition|"
+    r"alliance|cooperative|co-operative|"
     r"[a-z]{2,12}maker|[a-z]{2,12}builder"  # "trainmaker", "shipbuilder"
 )
 # "Iberdrola, the electricity distributor", "Acme, the world's biggest chipmaker".
@@ -1133,7 +1135,9 @@ _SPOKES_AFTER = re.compile(r"[ \u00a0]spokes(?:person|man|woman)\b(?![ \u00a0][A
 _ROLE_THEN_NAME = re.compile(
     r"[ \u00a0](?:analyst|economist|strategist|spokesperson|spokesman|spokeswoman|chief[ \u00a0]executive|"
     r"chief[ \u00a0]economist|chairman|chairwoman|head|boss|director|researcher|scientist|engineer|executive|"
-    r"coach|manager|striker|midfielder|defender|goalkeeper|captain|winger|forward|playmaker)[ \u00a0][A-Z][a-z]"
+    r"coach|manager|striker|midfielder|defender|goalkeeper|captain|winger|forward|playmaker|meteorologist|"
+    r"seismologist|volcanologist|epidemiologist|virologist|curator|conductor|pilot|trader|lawyer|prosecutor|"
+    r"inspector|commander|founder|partner|adviser|advisor|consultant)[ \u00a0][A-Z][a-z]"
 )
 # Capitalised at a sentence start, these qualify the role after them ("Veteran analyst Ann Lee").
 _ROLE_MODIFIERS = frozenset(
@@ -2477,6 +2481,8 @@ def _whole_run_org(
         k += 2  # "Head of the National Disaster Management Agency (BNPB)": the role is not the name
     all_toks, all_words, skipped = toks, words, k
     toks, words = toks[k:], words[k:]
+    if toks and toks[0][0] in _RUN_CONNECTORS:
+        return False  # "The Ministry of the Environment ...": no name opens with a connector; the span rule decides
     of_at = next((i for i, t in enumerate(toks) if t[0] in ("of", "of the")), 0)
     if (
         of_at >= 2

@@ -481,3 +481,19 @@ def test_bahn_closes_a_railway_name() -> None:
     )
     assert names(r, "organisation") == {"Matterhorn Gotthard Bahn"}
     assert speakers(r)["if conditions allow"] == "Matterhorn Gotthard Bahn"
+
+
+def test_ministry_with_a_field_after_the_article() -> None:
+    """ "the Ministry of the Environment and Climate Change": no name opens with "of the"."""
+    r = run("Moura, executive secretary of the Ministry of the Environment and Climate Change, spoke on Monday.")
+    assert names(r, "organisation") == {"Ministry of the Environment and Climate Change"}
+
+
+def test_bare_name_with_a_public_body_apposition_or_a_profession_after_it() -> None:
+    """ "Roshydromet, the federal weather service that oversees the institute," and "MeteoSwiss meteorologist X"."""
+    r = run(
+        'Roshydromet, the federal weather and environmental monitoring service, called the cores "a unique asset".',
+        'MeteoSwiss meteorologist Matteo Bernasconi said: "Another 60 centimetres may fall."',
+    )
+    assert names(r, "organisation") == {"Roshydromet", "MeteoSwiss"}
+    assert speakers(r)["a unique asset"] == "Roshydromet"
