@@ -1106,6 +1106,8 @@ _ORG_LIST_TAIL = re.compile(
 _ROLE_SET = gz.roles()
 _MALAY_HONOURS = frozenset(["Datuk", "Dato", "Tan", "Puan", "Tun"])
 _ORG_HEAD_ADJ = frozenset(["State", "National", "Federal", "Central"])
+# "a woman who fled Keratea said": the name is the object of the relative clause's verb, not who speaks.
+_RELATIVE_VERB = re.compile(r"\b(?:who|that)[ \u00a0][a-z]+[ \u00a0]$")
 _PLACE_PREPS = frozenset(["in", "near", "outside", "around"])
 _ROLE_PREFIXES = frozenset(["co", "vice", "ex", "deputy", "acting", "former"])
 _RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
@@ -1707,6 +1709,23 @@ def _run(
         and any(h[0] == toks[0][1] and h[1] == toks[0][2] and h[2].kind == "place" for h in inner)
     ):
         # "Kenya Power", "Manila Water", "Georgia Power": a place, then a utility's noun, is the company.
+        out.append(Found(seg, toks[0][1], toks[1][2], "organisation", text[toks[0][1] : toks[1][2]]))
+        return
+    if (
+        len(toks) == 2
+        and (words[0] not in stop or words[0] in gz.stop_nouns())
+        and words[0] not in firsts
+        and words[0] not in gz.census_names()
+        and words[0] not in titles
+        and words[0] not in nat
+        and any(
+            h[0] == toks[1][1] and h[1] == toks[1][2] and h[2].kind == "place" and h[2].places[0].is_country
+            for h in inner
+        )
+        and not any(h[0] == toks[0][1] for h in inner)
+    ):
+        # "Statistics Norway", "Curling Canada", "WWF Greece": a word that is no name, then a country, is the
+        # country's body (a person called after a country has a given name first: "Michael Jordan").
         out.append(Found(seg, toks[0][1], toks[1][2], "organisation", text[toks[0][1] : toks[1][2]]))
         return
     if _admin_run(seg, toks, words, inner, out) or _unit_after_run(seg, toks, words, inner, out):
@@ -2806,7 +2825,9 @@ def _person(
         or any(("-" in t[0] and t[0].split("-")[0].lower() in NAME_PARTICLES) or t[0] in NAME_PARTICLES for t in grp)
     ):
         cue = True
-    if _AFTER_SAID.match(after) or (not before_toks and _BEFORE_SAID.search(before) and not _POSSESSIVE.match(after)):
+    if (_AFTER_SAID.match(after) and not (len(grp) == 1 and _RELATIVE_VERB.search(before))) or (
+        not before_toks and _BEFORE_SAID.search(before) and not _POSSESSIVE.match(after)
+    ):
         cue = True  # "said Lee" (but not "said Lyon's mayor")
     if len(grp) == 1 and name in gz.stopwords():
         return

@@ -742,7 +742,9 @@ def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:
         cue, hi = c.group(), c.start()
     if _SPOKEN_FOR.search(text, m.end(), hi) or index.org_last(sp.seg.order, m.end(), hi) is not None:
         return None  # "a statement from the ministry", "an analyst at ING": a body speaks or is named
-    if index.person_near(sp.seg.order, m.end(), hi) is not None:
+    # "a woman who fled Keratea said": a name inside the subject's relative clause is not the subject
+    rel = [i for i in (text.find(" who ", m.end(), hi), text.find(" whose ", m.end(), hi)) if i >= 0]
+    if index.person_near(sp.seg.order, m.end(), min(rel) if rel else hi) is not None:
         return None
     return cue
 

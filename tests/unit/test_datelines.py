@@ -154,6 +154,9 @@ CASES = [
      "SION, Feb 11 (Keystone-SDA) -", "SION", "Feb 11", "Keystone-SDA", "Avalanche danger"),
     ("BRASÍLIA, Aug 7 (Agência Brasil) - Deforestation alerts fell.",
      "BRASÍLIA, Aug 7 (Agência Brasil) -", "BRASÍLIA", "Aug 7", "Agência Brasil", "Deforestation"),
+    # ENA: the year after the day with a slash
+    ("Addis Ababa, March 10/2025 (ENA) - The federation named its team.",
+     "Addis Ababa, March 10/2025 (ENA) -", "Addis Ababa", "March 10/2025", "ENA", "The federation"),
     # No agency, colon
     ("WELLINGTON: New Zealand's dairy prices fell at auction.",
      "WELLINGTON:", "WELLINGTON", None, None, "New Zealand's"),

@@ -497,3 +497,21 @@ def test_bare_name_with_a_public_body_apposition_or_a_profession_after_it() -> N
     )
     assert names(r, "organisation") == {"Roshydromet", "MeteoSwiss"}
     assert speakers(r)["a unique asset"] == "Roshydromet"
+
+
+def test_unnamed_subject_with_a_place_in_its_relative_clause() -> None:
+    """'"...," a woman who fled Keratea said': nobody named speaks, and Keratea is no person."""
+    r = run('"The fire came down the hill," a woman who fled Keratea said at a shelter.')
+    assert speakers(r)["The fire came down the hill"] is None
+    assert names(r, "person") == set()
+
+
+def test_word_then_country_is_that_countrys_body() -> None:
+    """ "Statistics Norway", "Curling Canada", "WWF Greece" are bodies; "Michael Jordan" is a person."""
+    r = run(
+        'Statistics Norway said exports rose. "Prices are high," Curling Canada said.',
+        "WWF Greece warned of fires. Michael Jordan spoke on Monday.",
+    )
+    assert names(r, "organisation") == {"Statistics Norway", "Curling Canada", "WWF Greece"}
+    assert names(r, "person") == {"Michael Jordan"}
+    assert speakers(r)["Prices are high"] == "Curling Canada"
