@@ -1096,7 +1096,8 @@ _ORG_NOUN_AFTER = re.compile(
     r"media|defence|defense|tech|technology|construction|shipping|football|ruling|opposition)[ \u00a0])?"
     r"(?:corporation|company|firm|group|agency|party|club|bank|organisation|organization|movement|"
     r"militia|airline|carrier|conglomerate|service|broadcaster|newspaper|holding|concern|union|museum|"
-    r"utility|platform|exchange|gallery|foundation|institute|hospital|university|television)\b"
+    r"utility|platform|exchange|gallery|foundation|institute|hospital|university|television|consortium|"
+    r"cooperative|co-operative|alliance|coalition|association|federation|network|charity|watchdog|regulator)\b"
     r"(?![ \u00a0][A-Z])"
 )
 _ORG_LIST_TAIL = re.compile(
@@ -1108,7 +1109,17 @@ _MALAY_HONOURS = frozenset(["Datuk", "Dato", "Tan", "Puan", "Tun"])
 _ORG_HEAD_ADJ = frozenset(["State", "National", "Federal", "Central"])
 # "a woman who fled Keratea said": the name is the object of the relative clause's verb, not who speaks.
 _RELATIVE_VERB = re.compile(r"\b(?:who|that)[ \u00a0][a-z]+[ \u00a0]$")
-_PLACE_PREPS = frozenset(["in", "near", "outside", "around"])
+_PLACE_PREPS = frozenset(["in", "at", "near", "outside", "around"])
+# "in Kamikoani, a village of about 2,000 people", "at Chisamba, north of Lusaka"
+_TOWN_APPOS = re.compile(
+    r",[ \u00a0](?:(?:a|the)[ \u00a0](?:[\w-]+[ \u00a0]){0,3}?(?:village|town|city|township|district|suburb|hamlet|"
+    r"settlement|municipality|commune|county|province|region|port|island|oasis)\b|(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest)[ \u00a0]of[ \u00a0][A-Z])"
+)
+_CLAUSE_ENDS = re.compile(
+    r"(?:[.;]|,(?![ \u00a0](?:who|whose)\b)|[ \u00a0](?:on|last|this|next|since|until|before|after|during|where|"
+    r"when|while|and|or|to|from|for|in|at|by)\b|$)"
+)
 _ROLE_PREFIXES = frozenset(["co", "vice", "ex", "deputy", "acting", "former"])
 _RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
 # "Acme's chief executive", "Acme's shares": what only an organisation has.
@@ -1122,7 +1133,7 @@ _POSS_NAME_VERB = re.compile(
 )
 # Sport copy: "Belgrano beat Talleres 2-1", "coach of Dortmund": a city's name is its club.
 _SPORT_AFTER = re.compile(
-    r"[ \u00a0](?:(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0](?:\d{1,3}-\d{1,3}[ \u00a0])?to|"
+    r"(?:,[ \u00a0]who)?[ \u00a0](?:(?:beat|defeated|edged|thrashed|routed|hammered|stunned|drew[ \u00a0]with|lost[ \u00a0](?:\d{1,3}-\d{1,3}[ \u00a0])?to|"
     r"drew[ \u00a0]\d{1,3}-\d{1,3}[ \u00a0]with)[ \u00a0](?:the[ \u00a0])?[A-Z]|\d{1,3}-\d{1,3}\b"
     r"|(?:sacked|sack|sacks|dismissed|fired|appointed|hired)[ \u00a0](?:(?:its|their|head)[ \u00a0]){0,2}(?:coach|manager)\b)"
 )
@@ -2387,8 +2398,8 @@ _IN_WORDS = [
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:region|city|town|village|area|district|province|governorate|emirate|oasis|desert|camp)\b"
 )
-_QUARTER_INITIALS = frozenset("dnsq")
-_QUARTER_AFTER = re.compile(r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter)\b")
+_QUARTER_INITIALS = frozenset("dnsqt")
+_QUARTER_AFTER = re.compile(r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter|township)\b")
 _COURT_WORDS = frozenset(
     ["Constitutional", "Supreme", "High", "Administrative", "Federal", "Cassation", "Court", "Tribunal", "of"]
 )
@@ -2630,6 +2641,7 @@ def _whole_run_org(
         )
     )
     # A club named after its city, in sport copy (never a country: national teams stay places).
+    named_club = club
     club = (
         club
         or (
@@ -2665,7 +2677,9 @@ def _whole_run_org(
             return False
     if poss_name:
         e += 2
-    cut = next((i for i, t in enumerate(toks) if t[0] == "and"), 0) if plural_ctx and not (club or with_acr) else 0
+    # "rival lenders BIDV and VietinBank", "behind Bordeaux-Begles and Toulon, who beat Clermont": two bodies
+    two = (plural_ctx and not (club or with_acr)) or (club and not named_club and not with_acr)
+    cut = next((i for i, t in enumerate(toks) if t[0] == "and"), 0) if two else 0
     if 0 < cut < len(toks) - 1:
         for a, b in ((0, cut - 1), (cut + 1, len(toks) - 1)):
             name = text[toks[a][1] : toks[b][2]]
@@ -2767,7 +2781,20 @@ def _person(
         and not titled
         and grp[0][0] not in firsts
         and not _POSSESSIVE.match(after)
-        and (prep[0] != "in" or _AFTER_SAID.match(after) or after.startswith(" told ") or _country_after(after))
+        and (
+            prep[0] not in ("in", "at")
+            or _AFTER_SAID.match(after)
+            or after.startswith(" told ")
+            or _country_after(after)
+            or _TOWN_APPOS.match(after)
+            # "farms in Chao.", "a hospital in Perinthalmanna, ...": a name no one is called, ending the clause
+            or (
+                prep[0] == "in"
+                and _CLAUSE_ENDS.match(after)
+                and grp[0][0] not in gz.census_names()
+                and not any(c.isdigit() for c in name)  # "in H2": a half-year, not a town
+            )
+        )
     ):
         # "farms near Regueb, said", "a woman in Gabura told UNB": a place the gazetteer lacks, not a speaker
         out.append(Found(seg, s, e, "place", hit=_synthetic_place(name)))

@@ -75,3 +75,24 @@ def test_sumo_ranks_introduce_ring_names() -> None:
     """ "ozeki Kotozakura": a rank written in lower case before a wrestler's single ring name."""
     r = run("Yokozuna Hoshoryu beat ozeki Kotozakura on the final day.", '"I fought my sumo," Kotozakura said.')
     assert names(r, "person") == {"Hoshoryu", "Kotozakura"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("In Kamikoani, a village of about 2,000 people, the school will close.", "Kamikoani"),
+        ("He cited the solar plant at Chisamba, north of Lusaka.", "Chisamba"),
+        ("She is treated at a private hospital in Perinthalmanna and remains critical.", "Perinthalmanna"),
+        ("In Lusaka's Kalingalinga township, shops open at night.", "Kalingalinga"),
+    ],
+)
+def test_town_the_gazetteer_lacks_placed_by_its_context(sentence: str, place: str) -> None:
+    """A name no one is called, after "in" at a clause's end, or with "a village of", "north of", "township"."""
+    r = run(sentence)
+    assert place in names(r, "place")
+    assert names(r, "person") == set()
+
+
+def test_languages_and_half_years_after_in_are_no_places() -> None:
+    r = run("The decree was written in Tagalog.", "Profit rose in H2.")
+    assert names(r, "place") == set()

@@ -515,3 +515,12 @@ def test_word_then_country_is_that_countrys_body() -> None:
     assert names(r, "organisation") == {"Statistics Norway", "Curling Canada", "WWF Greece"}
     assert names(r, "person") == {"Michael Jordan"}
     assert speakers(r)["Prices are high"] == "Curling Canada"
+
+
+def test_clubs_joined_by_and_in_a_result_are_two() -> None:
+    """ "behind Bordeaux-Begles and Toulon, who beat Clermont 28-20": two clubs, and "the Cineca consortium"."""
+    r = run(
+        "La Rochelle drop to fourth behind Bordeaux-Begles and Toulon, who beat Clermont 28-20 on Friday.",
+        "A supercomputer will be built in Bologna, the Cineca consortium said.",
+    )
+    assert {"Bordeaux-Begles", "Toulon", "Clermont", "Cineca"} <= names(r, "organisation")
