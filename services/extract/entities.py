@@ -1845,6 +1845,22 @@ def _run(
         ):
             # "Agriculture Cabinet Secretary Joseph Kiprono", "Deputy Public Prosecutor Lim Hui Shan"
             kinds[i] = "title"
+        elif (
+            kinds[i] == "name"
+            and kinds[i + 1] == "title"
+            and i == 0
+            and 2 <= len(rest[i][0]) <= 8
+            and rest[i][0].isalpha()
+            and rest[i][0].isupper()
+            and rest[i][0] not in titles
+        ):
+            # "DISY MP Marios Stylianou", "ANC MP ...": a party's or a body's acronym before the title
+            out.append(
+                Found(
+                    seg, rest[i][1], rest[i][2], "organisation", gz.gazetteer().org_aliases.get(rest[i][0], rest[i][0])
+                )
+            )
+            kinds[i] = "stop"
     # A city name read as a person's name: "Hillary Clinton", "chief executive Priya Raman".
     run_cue = bool(rest) and bool(
         _role_before(text, rest[0][1])

@@ -626,6 +626,8 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
             who = index.person_before(order, prons[-1].start(), g)
     if who is None:
         noun = _ORG_NP.search(text[start : cue.start()])
+        if noun and text.startswith(" and ", start + noun.end()):
+            return None  # "The university and research ministry called it "..."": no one body, no name
         if noun:
             who = index.org_before(order, start + noun.start(), noun.group(1).lower())
     if who is None and _IT.search(text, start, cue.start()):

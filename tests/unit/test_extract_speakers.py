@@ -524,3 +524,19 @@ def test_clubs_joined_by_and_in_a_result_are_two() -> None:
         "A supercomputer will be built in Bologna, the Cineca consortium said.",
     )
     assert {"Bordeaux-Begles", "Toulon", "Clermont", "Cineca"} <= names(r, "organisation")
+
+
+def test_acronym_before_a_title_is_the_body() -> None:
+    """'"...," DISY MP Marios Stylianou said': the party's acronym, then the title, then the person."""
+    r = run('"They will have to explain," DISY MP Marios Stylianou said.')
+    assert names(r, "organisation") == {"DISY"}
+    assert speakers(r)["They will have to explain"] == "Marios Stylianou"
+
+
+def test_coordinated_lower_case_bodies_name_no_speaker() -> None:
+    """'The university and research ministry called the project "..."': no one named body speaks."""
+    r = run(
+        '"Hardware is half of it," said Ann Moretti, a physicist at the National Institute for Nuclear Physics.',
+        'The university and research ministry called the project "a strategic investment".',
+    )
+    assert speakers(r)["a strategic investment"] is None
