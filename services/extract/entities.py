@@ -1791,6 +1791,10 @@ def _run(
             and h[2].kind == "place"
         ):
             h = None  # "Chair", "Marshal": a title before a name, not the town of that name
+        if tok[0] in ("Van", "Thi") and rest and rest[-1][0] in _VIET_SURNAMES:
+            rest.append(tok)
+            kinds.append("name")  # "Nguyen Van Binh": a Vietnamese middle name, not the town of Van or a particle
+            continue
         if h is not None:
             rest.append((text[h[0] : h[1]], h[0], h[1]))
             kinds.append("gaz")
@@ -2893,7 +2897,12 @@ def _surname_first(grp: list[tuple[str, int, int]]) -> bool:
     if len(grp) not in (2, 3) or grp[0][0] not in gz.east_asian_surnames():
         return False
     rest = [t[0] for t in grp[1:]]
-    return all(_EA_GIVEN.match(w) and w not in gz.common_words() and w not in gz.stopwords() for w in rest)
+    viet = grp[0][0] in _VIET_SURNAMES  # "Nguyen Van Binh", "Tran Thi Lan": the middle names are no words
+    return all(
+        _EA_GIVEN.match(w)
+        and ((viet and w in ("Van", "Thi")) or (w not in gz.common_words() and w not in gz.stopwords()))
+        for w in rest
+    )
 
 
 # One or two Chinese syllables without tones ("Wei", "Liwei", "Xiaoming"): a given name, even when the

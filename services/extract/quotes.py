@@ -272,12 +272,12 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
     idx = index.at(seg.order, start, base + m.end(grp))
     if idx is None or index.entities[idx].type != "person":
         # "said Acme chief executive Priya Raman": the person named right after wins.
-        stop = _name_stop(seg.text, start)
-        hi = start + (stop.start() if stop else 80)
+        stop = _past_titles(_STOP, seg.text, start, start + 80)  # the end of the phrase naming the speaker
+        hi = stop.start() if stop else start + 80
         if stop and stop.group() == "," and seg.text[start:hi].rsplit(None, 1)[-1].lower() in gz.roles():
             # "said Lyon's deputy mayor, Ann Lee,": the role's apposition names the speaker.
-            more = re.search(r"[.,;:!?\"\u201c\u201d]", seg.text[hi + 1 : hi + 80])
-            hi = hi + 1 + (more.start() if more else 79)
+            more = _STOP.search(seg.text, hi + 1, hi + 80)
+            hi = more.start() if more else hi + 80
         near = index.person_near(seg.order, start, hi)
         idx = near if near is not None else idx
         if idx is None and grp == "role" and seg.text[start : start + 4].lower() == "the ":
@@ -287,22 +287,23 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
     return idx
 
 
+def _past_titles(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`pattern`'s first match in text[lo:hi] that is not the full stop of an abbreviated title: "PNP chief
+    Gen. Rommel Marbil said", "said Maj. Gen. Fahd Al-Otaibi," go on past "Gen." and "Maj."."""
+    m = pattern.search(text, lo, hi)
+    while m is not None and m.group()[0] == "." and text[lo : m.start()].rsplit(None, 1)[-1:]:
+        if text[lo : m.start()].rsplit(None, 1)[-1] not in gz.titles():
+            break
+        m = pattern.search(text, m.end(), hi)
+    return m
+
+
+def _clause_end(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """Where the clause from `lo` ends (before `hi`)."""
+    return _past_titles(_CLAUSE_END, text, lo, hi)
+
+
 _STOP = re.compile(r"[.,;:!?\"\u201c\u201d]")
-
-
-def _name_stop(text: str, start: int) -> re.Match[str] | None:
-    """The punctuation ending the phrase at `start` (within 80 characters); the full stop of an
-    abbreviated title ("said Maj. Gen. Fahd Al-Otaibi,") does not end it."""
-    window = text[start : start + 80]
-    stop = _STOP.search(window)
-    while (
-        stop is not None
-        and stop.group() == "."
-        and window[: stop.start()].rsplit(None, 1)[-1:]
-        and (window[: stop.start()].rsplit(None, 1)[-1] in gz.titles())
-    ):
-        stop = _STOP.search(window, stop.end())
-    return stop
 
 
 _TEAM_NOUNS = frozenset(["club", "team", "side"])
@@ -411,7 +412,7 @@ def _quoted_as(sp: Span, index: EntityIndex) -> tuple[int | None, str | None] | 
         return None
     windows = []
     if sp.close_mark is not None:
-        end_m = _CLAUSE_END.search(text, sp.close_end, sp.close_end + 200)
+        end_m = _clause_end(text, sp.close_end, sp.close_end + 200)
         windows.append((sp.close_end, end_m.start() if end_m else min(len(text), sp.close_end + 200)))
     start = max(0, sp.open_mark - 300)
     for m in _SENT_START.finditer(text, start, sp.open_mark):
@@ -465,7 +466,7 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
     ("said the club's coach, Anna Berg"), the first person after it does.
     """
     text = seg.text
-    end_m = _CLAUSE_END.search(text, at, at + 160)
+    end_m = _clause_end(text, at, at + 160)
     end = end_m.start() if end_m else min(len(text), at + 160)
     cue = _ANY_CUE.search(text, at, end)
     if cue is None or _INTRODUCES.match(text, cue.end()):
@@ -733,7 +734,7 @@ def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:
     m = _INDEFINITE_AFTER.match(text, sp.close_end)
     if m is None:
         return None
-    end_m = _CLAUSE_END.search(text, m.end(), m.end() + 160)
+    end_m = _clause_end(text, m.end(), m.end() + 160)
     end = end_m.start() if end_m else min(len(text), m.end() + 160)
     if m.group("verb"):
         cue, hi = m.group("verb").strip(), end

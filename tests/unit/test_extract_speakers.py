@@ -540,3 +540,29 @@ def test_coordinated_lower_case_bodies_name_no_speaker() -> None:
         'The university and research ministry called the project "a strategic investment".',
     )
     assert speakers(r)["a strategic investment"] is None
+
+
+def test_vietnamese_middle_name_is_no_town_or_particle() -> None:
+    """ "Nguyen Van Binh, speaking at a forum, said": "Van" is a middle name, not the Turkish town."""
+    r = run('Nguyen Van Binh, speaking at a forum in Hanoi, said exports would grow. "We are optimistic," he added.')
+    assert names(r, "person") == {"Nguyen Van Binh"}
+    assert speakers(r)["We are optimistic"] == "Nguyen Van Binh"
+
+
+def test_abbreviated_rank_inside_the_clause_after_a_quote() -> None:
+    """'"...," PNP chief Gen. Rommel Marbil said': the rank's full stop does not end the clause."""
+    r = run(
+        "The Philippine National Police said the suspect died.", '"He fought back," PNP chief Gen. Rommel Marbil said.'
+    )
+    assert speakers(r)["He fought back"] == "Rommel Marbil"
+
+
+def test_well_known_ngos_and_rating_agencies_are_listed() -> None:
+    """ "Reporters Without Borders" / "the press freedom watchdog", "Fitch" for Fitch Ratings."""
+    r = run(
+        "Reporters Without Borders condemned the arrest.",
+        '"Journalism is not a crime," the press freedom watchdog said. "Default is possible," Fitch said.',
+    )
+    sp = speakers(r)
+    assert sp["Journalism is not a crime"] == "Reporters Without Borders"
+    assert sp["Default is possible"] == "Fitch Ratings"
