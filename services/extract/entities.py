@@ -154,6 +154,7 @@ ORG_SUFFIX = frozenset(
         "Confederation",
         "Railway",
         "Bahn",
+        "Expedition",
         "Railways",
         "Gallery",
         "Crescent",
@@ -1632,6 +1633,18 @@ def _org_from_span(
         ):
             # "the Czech Constitutional Court": the country's court is the Constitutional Court.
             s, name = s + len(lead_word) + 1, rest_name
+        cut = max(name.find("' "), name.find("\u2019 "))
+        if (
+            cut > 0
+            and name[cut - 1] == "s"
+            and name[cut + 2 : cut + 3].isupper()
+            and any(w in ORG_HEAD for w in name[:cut].split()[:-1])
+        ):
+            # "the Russian Academy of Sciences' Institute of Geography": the owner, then its body (but
+            # "Exporters' Association", "Workers' Party" are one name)
+            owner = name[:cut]
+            out.append(Found(seg, s, s + cut, "organisation", gz.gazetteer().org_aliases.get(owner, owner)))
+            s, name = s + cut + 2, name[cut + 2 :]
         key = gz.gazetteer().org_aliases.get(name, name)
         un = _UN_PREFIX.match(name)
         if key == name and un is not None:  # "UN Office for the Coordination of Humanitarian Affairs"

@@ -566,3 +566,18 @@ def test_well_known_ngos_and_rating_agencies_are_listed() -> None:
     sp = speakers(r)
     assert sp["Journalism is not a crime"] == "Reporters Without Borders"
     assert sp["Default is possible"] == "Fitch Ratings"
+
+
+def test_body_owned_by_a_body_with_a_plural_possessive() -> None:
+    """ "the Russian Academy of Sciences' Institute of Geography" is two bodies; "the Black Sea Hazelnut
+    Exporters' Association" is one; "Expedition" closes a name."""
+    r = run(
+        "The cores will be analysed at the Russian Academy of Sciences' Institute of Geography.",
+        "The Black Sea Hazelnut Exporters' Association and the Russian Antarctic Expedition agreed.",
+    )
+    assert names(r, "organisation") == {
+        "Russian Academy of Sciences",
+        "Institute of Geography",
+        "Black Sea Hazelnut Exporters' Association",
+        "Russian Antarctic Expedition",
+    }
