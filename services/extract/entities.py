@@ -1657,8 +1657,25 @@ def _org_from_span(
             if acr is not None and (acr.group(1) in stop or gz.gazetteer().lookup(acr.group(1)) is not None):
                 acr = None
         if acr is not None:  # "Federal Trade Commission (FTC)"
+            s2 = _comma_start(text, s, e, acr.group(1))
+            if s2 != s:
+                s, key = s2, gz.gazetteer().org_aliases.get(text[s2:e], text[s2:e])
+                out[-1] = Found(seg, s, e, "organisation", key)
             out.append(Found(seg, acr.start(1), acr.end(1), "organisation", key))
     return s, e
+
+
+_COMMA_LEAD = re.compile(r"((?:[A-Z][\w'\u2019-]*[ \u00a0]){0,3}[A-Z][\w'\u2019-]*),[ \u00a0]$")
+
+
+def _comma_start(text: str, s: int, e: int, acronym: str) -> int:
+    """Where a name followed by its acronym begins: "Philippine Atmospheric, Geophysical and Astronomical
+    Services Administration (PAGASA)" runs back over its comma when the acronym says so."""
+    lead = _COMMA_LEAD.search(text, max(0, s - 60), s)
+    if lead is None or not acronym.isupper() or _initials_match(acronym, text[s:e].split()):
+        return s
+    start = lead.start(1) + (4 if lead.group(1).startswith("The ") else 0)
+    return start if _initials_match(acronym, text[start:e].replace(",", "").split()) else s
 
 
 def _run(
@@ -2508,6 +2525,8 @@ def _whole_run_org(
             words[k] in stop
             and words[k] not in nouns
             and not (k == 0 and words[0] == "Team" and len(toks) > 1)  # "Team Reggeborgh", "Team Sky"
+            # "The Ministry of Agriculture and Forestry": a head noun before "of" opens the name
+            and not (words[k] in ORG_HEAD and k + 1 < len(toks) and toks[k + 1][0] in ("of", "for", "of the"))
         )
         or toks[k][0] in ("of", "and", "for", "the")
     ):
@@ -2718,6 +2737,8 @@ def _whole_run_org(
             name = text[toks[a][1] : toks[b][2]]
             out.append(Found(seg, toks[a][1], toks[b][2], "organisation", gz.gazetteer().org_aliases.get(name, name)))
         return True
+    if acr is not None:
+        s = _comma_start(text, s, e, acr.group(1))
     exact = [h for h in inner if h[0] == s and h[1] == e and h[2].kind == "organisation"]
     key = (exact[0][2].org or text[s:e]) if exact else gz.gazetteer().org_aliases.get(text[s:e], text[s:e])
     out.append(Found(seg, s, e, "organisation", key))

@@ -581,3 +581,21 @@ def test_body_owned_by_a_body_with_a_plural_possessive() -> None:
         "Black Sea Hazelnut Exporters' Association",
         "Russian Antarctic Expedition",
     }
+
+
+def test_head_noun_before_of_opens_the_name_and_an_acronym_reaches_back_over_a_comma() -> None:
+    """ "The Ministry of Agriculture and Forestry said in a statement" is one body, not "Forestry";
+    "Philippine Atmospheric, Geophysical and Astronomical Services Administration (PAGASA)" begins before
+    its comma, as the acronym says."""
+    r = run(
+        "The Ministry of Agriculture and Forestry said in a statement that assessments would end in July.",
+        "The Philippine Atmospheric, Geophysical and Astronomical Services Administration (PAGASA) warned of "
+        'surges. "Coastal residents should evacuate," PAGASA said.',
+    )
+    assert names(r, "organisation") == {
+        "Ministry of Agriculture and Forestry",
+        "Philippine Atmospheric, Geophysical and Astronomical Services Administration",
+    }
+    assert speakers(r)["Coastal residents should evacuate"] == (
+        "Philippine Atmospheric, Geophysical and Astronomical Services Administration"
+    )
