@@ -1985,7 +1985,16 @@ def _run(
             and 0 < lead < i + 1
             and kinds[lead - 1] == "title"
         )
-        if after_role or prev_name or first_here or after_title:
+        # "said Raimundo Nonato Barbosa, Ibama's director": a cued name runs on through a small town's name
+        cued = (
+            (run_cue or _BEFORE_SAID.search(text, max(0, rest[0][1] - 20), rest[0][1]) is not None)
+            and i > lead
+            and i == len(kinds) - 1
+            and not place0.is_country
+            and place0.population < 500_000
+            and all(kd == "name" for kd in kinds[lead:i])
+        )
+        if after_role or prev_name or first_here or after_title or cued:
             kinds[i] = "name"
     for i in range(len(kinds) - 1):
         if (

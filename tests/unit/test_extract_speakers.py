@@ -599,3 +599,11 @@ def test_head_noun_before_of_opens_the_name_and_an_acronym_reaches_back_over_a_c
     assert speakers(r)["Coastal residents should evacuate"] == (
         "Philippine Atmospheric, Geophysical and Astronomical Services Administration"
     )
+
+
+def test_inverted_speaker_runs_on_through_a_small_towns_name() -> None:
+    """'"...," said Raimundo Nonato Barbosa, Ibama's director': Barbosa is his surname, not the town."""
+    r = run('"Whoever profits pays," said Raimundo Nonato Barbosa, Ibama\'s director.')
+    assert names(r, "person") == {"Raimundo Nonato Barbosa"}
+    assert names(r, "place") == set()
+    assert speakers(r)["Whoever profits pays"] == "Raimundo Nonato Barbosa"
