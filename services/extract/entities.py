@@ -1127,7 +1127,8 @@ _RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
 _ORG_POSS_AFTER = re.compile(
     r"['\u2019]s[ \u00a0](?:(?:new|former|outgoing|interim|acting|top)[ \u00a0])?(?:chief[ \u00a0]executive|CEO|chairman|"
     r"chairwoman|board|shares|stock|spokesperson|spokesman|spokeswoman|chief[ \u00a0]financial|subsidiary|headquarters|"
-    r"shareholders|market[ \u00a0]value|annual[ \u00a0]revenue|quarterly|net[ \u00a0]profit|profit|revenue)\b"
+    r"shareholders|market[ \u00a0]value|annual[ \u00a0]revenue|quarterly|net[ \u00a0]profit|profit|revenue|"
+    r"press[ \u00a0]service|press[ \u00a0]office)\b"
 )
 _POSS_NAME_VERB = re.compile(
     r"['\u2019]s[ \u00a0](?:said|says|reported|announced|downgraded|upgraded|cut|raised|lowered|affirmed|posted)\b"
@@ -1144,6 +1145,9 @@ _SPORT_BEFORE = re.compile(
     r"defeat|loss|draw)[ \u00a0](?:over|against|to|for|with))[ \u00a0]$"
 )
 # "a Kelvara spokesperson said": a name between an article and a spokes-noun is the body spoken for.
+_SPOKEN_FOR_BEFORE = re.compile(
+    r"\b(?:press[ \u00a0](?:service|office)|spokes(?:person|man|woman))[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?$"
+)
 _SPOKES_AFTER = re.compile(r"[ \u00a0]spokes(?:person|man|woman)\b(?![ \u00a0][A-Z])")
 # An employee's role noun, then a capitalised name: "Sydbank analyst Sofie Krag".
 _ROLE_THEN_NAME = re.compile(
@@ -1777,7 +1781,7 @@ def _run(
     if (
         first_hit
         and words[1] in COMPASS_AFTER
-        and all(x[0] >= toks[1][1] for x in inner if x is not first_hit[0])
+        and all(x[0] >= toks[1][1] for x in inner if x[0] != toks[0][1])
         and first_hit[0][2].kind == "place"
     ):
         p0 = first_hit[0][2].places[0]
@@ -2642,6 +2646,8 @@ def _whole_run_org(
             and not any(w in titles or w in firsts for w in words)
         )
         or (len(prev) >= 2 and prev[-2].lower() in ("shares", "stock", "stake") and prev[-1] in ("of", "in"))
+        # "the press service of Rosseti", "a spokesman for Sodiam": the body spoken for
+        or bool(_SPOKEN_FOR_BEFORE.search(text, max(0, s - 40), s))
         or (
             text.startswith(_STATEMENT_START, e)
             and bool(_STATEMENT_AFTER.match(text, e))
@@ -3547,9 +3553,9 @@ def _assemble(
     extra: list[gz.Hit] = []
     region = _dateline_region(dateline_text, dateline_city)
     body_countries = {f.hit.places[0].country_code for f in place_hits if f.hit is not None and f.hit.places}
-    for name in (region, dateline_city):  # the region first: it decides which "Paris" the city is
+    for name, is_city in ((region, False), (dateline_city, True)):  # the region first: it decides which "Paris"
         h = gaz.lookup(name.strip()) if name else None
-        if name and name is dateline_city and _city_unknown(h, name.strip(), body_countries):
+        if name and is_city and _city_unknown(h, name.strip(), body_countries):
             # "SION": a town the gazetteer lacks, or knows only as another city's old name (Jerusalem's
             # "Sion"): the city as written, in the story's main country.
             h = _synthetic_place(" ".join(w.capitalize() for w in name.strip().split()))

@@ -58,9 +58,12 @@ def _speaker_pattern(rich: bool) -> str:
     """
     if rich:
         stmt = (
-            rf"(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?:(?<=[Aa][ \u00a0])|(?<=[Aa]n[ \u00a0]))(?P<sname>[A-Z][\w&.-]{{1,30}})[ \u00a0](?=spokes))?"
+            rf"(?P<stmt>\b(?:[Tt]he|[Aa]n?|[Ii]ts)[ \u00a0](?:(?:(?<=[Aa][ \u00a0])|(?<=[Aa]n[ \u00a0]))"
+            rf"(?P<sname>[A-Z][\w&.-]{{1,30}})[ \u00a0](?=spokes|press[ \u00a0])"
+            rf"|(?<=[Tt]he[ \u00a0])(?P<pname>[A-Z][\w&.-]{{1,30}})[ \u00a0](?=press[ \u00a0]))?"
             rf"(?:(?P<snoun>{_ORG_NOUNS})(?:['\u2019]s)?[ \u00a0])?"
-            rf"(?:(?:joint|brief|written|emailed|separate|official)[ \u00a0])?(?:statement|spokes(?:person|man|woman))"
+            rf"(?:(?:joint|brief|written|emailed|separate|official)[ \u00a0])?"
+            rf"(?:statement|spokes(?:person|man|woman)|press[ \u00a0](?:service|office))"
             rf"(?:[ \u00a0](?:from|for|of|by)[ \u00a0](?:the[ \u00a0](?P<fnoun>{_ORG_NOUNS})\b"
             rf"|(?P<fname>{TOKEN}(?:[ \u00a0]{TOKEN}){{0,3}})))?)"
         )
@@ -98,7 +101,7 @@ _POSS_NOUN = re.compile(rf"['\u2019]s[ \u00a0](?:[\w.-]{{1,30}}[ \u00a0]){{0,2}}
 @functools.lru_cache(maxsize=64)
 def _rich(text: str) -> int:
     """1 when a paragraph may hold a statement, a spokesperson or a place's organisation noun, else 0."""
-    if "statement" in text or "spokes" in text:
+    if "statement" in text or "spokes" in text or "press s" in text or "press o" in text:
         return 1
     if "s " not in text or ("'s " not in text and "\u2019s " not in text):
         return 0
@@ -119,9 +122,12 @@ _FOR_ORG = re.compile(
 )
 # "Toyota's spokesman said": the organisation speaks; a person's spokesman is not that person.
 _POSS_SPOKES = re.compile(
-    r"['\u2019]s?[ \u00a0](?:(?:chief|main|top|official|deputy|press)[ \u00a0])?spokes(?:person|man|woman),?[ \u00a0]*$"
+    r"['\u2019]s?[ \u00a0](?:(?:(?:chief|main|top|official|deputy|press)[ \u00a0])?spokes(?:person|man|woman)"
+    r"|press[ \u00a0](?:service|office)),?[ \u00a0]*$"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_ROLE_OF = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:of|at|for)[ \u00a0]")  # "the head of Rosatom, Alexei Likhachev"
+_PRESS = re.compile(r"['\u2019]s[ \u00a0]press[ \u00a0](?:service|office)\b")
 
 
 @dataclass(slots=True)
@@ -187,8 +193,9 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
     """
     lim = 1 << 30 if cap is None else cap
     if _group(m, "stmt"):
-        if m.group("sname"):  # "a Kelvara spokesperson said"
-            named = index.at(seg.order, base + m.start("sname"), base + m.end("sname"))
+        sname = "sname" if m.group("sname") else "pname" if m.group("pname") else ""
+        if sname:  # "a Kelvara spokesperson said", "the Gazprom press office"
+            named = index.at(seg.order, base + m.start(sname), base + m.end(sname))
             return named if named is not None and index.entities[named].type == "organisation" else None
         if m.group("fname"):
             named = index.at(seg.order, base + m.start("fname"), base + m.end("fname"))
@@ -238,8 +245,15 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
         # "the Central Bank said": the organisation written there; "the central bank said": the
         # organisation of that kind mentioned last.
         if _group(m, "poss"):
-            # "Europe's biggest airline said" names the company; "Lee's team said" does not.
+            # "Europe's biggest airline said" names the company; "Lee's team said" does not; "Rosseti's press
+            # service said" is Rosseti.
             owner = index.at(seg.order, base + m.start("poss"), base + m.end("poss"))
+            if (
+                owner is not None
+                and index.entities[owner].type == "organisation"
+                and _PRESS.match(seg.text, base + m.end("poss"))
+            ):
+                return owner
             if owner is None or index.entities[owner].type != "place":
                 return None
         # The name must cover the noun: "the U.N. health agency" is not the UN itself.
@@ -274,7 +288,12 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
         # "said Acme chief executive Priya Raman": the person named right after wins.
         stop = _past_titles(_STOP, seg.text, start, start + 80)  # the end of the phrase naming the speaker
         hi = stop.start() if stop else start + 80
-        if stop and stop.group() == "," and seg.text[start:hi].rsplit(None, 1)[-1].lower() in gz.roles():
+        phrase = seg.text[start:hi]
+        if (
+            stop
+            and stop.group() == ","
+            and (phrase.rsplit(None, 1)[-1].lower() in gz.roles() or _ROLE_OF.search(phrase))
+        ):
             # "said Lyon's deputy mayor, Ann Lee,": the role's apposition names the speaker.
             more = _STOP.search(seg.text, hi + 1, hi + 80)
             hi = more.start() if more else hi + 80
@@ -722,7 +741,7 @@ _UNNAMED_AFTER = re.compile(
 _INDEFINITE_AFTER = re.compile(
     rf"[\s,.;:!?\u2014\u2013-]{{0,4}}(?P<verb>(?:{_VERBS}|read)[ \u00a0])?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]"
 )
-_SPOKEN_FOR = re.compile(r"spokes|statement|representative")
+_SPOKEN_FOR = re.compile(r"spokes|statement|representative|press[ \u00a0](?:service|office)")
 
 
 def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit._articles import names, run, speakers
 
 
@@ -607,3 +609,18 @@ def test_inverted_speaker_runs_on_through_a_small_towns_name() -> None:
     assert names(r, "person") == {"Raimundo Nonato Barbosa"}
     assert names(r, "place") == set()
     assert speakers(r)["Whoever profits pays"] == "Raimundo Nonato Barbosa"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "speaker"),
+    [
+        ('"Repairs end on Friday," the press service of Rosseti said.', "Repairs end on Friday", "Rosseti"),
+        ('"Repairs end on Friday," Rosseti\'s press service told TASS.', "Repairs end on Friday", "Rosseti"),
+        ('According to the Gazprom press office, "exports are stable".', "exports are stable", "Gazprom"),
+        ('"We are ready," said the head of Rosatom, Alexei Likhachev.', "We are ready", "Alexei Likhachev"),
+        ('"The situation is stable," Ukraine\'s General Staff said.', "The situation is stable", "General Staff"),
+    ],
+)
+def test_press_services_and_role_appositions(paragraph: str, quote: str, speaker: str) -> None:
+    """A body's press service or office speaks for it; "the head of X, Name" names the speaker."""
+    assert speakers(run(paragraph))[quote] == speaker
