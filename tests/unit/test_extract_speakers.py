@@ -624,3 +624,14 @@ def test_inverted_speaker_runs_on_through_a_small_towns_name() -> None:
 def test_press_services_and_role_appositions(paragraph: str, quote: str, speaker: str) -> None:
     """A body's press service or office speaks for it; "the head of X, Name" names the speaker."""
     assert speakers(run(paragraph))[quote] == speaker
+
+
+def test_occupation_nouns_refer_back_to_the_person_introduced_with_them() -> None:
+    """ "columnist Ole Berg ... "...," the columnist said", "the soprano said": occupations are roles."""
+    r = run(
+        "Veteran columnist Ole Berg and soprano Ilze Kalnina attended the gala.",
+        '"It was magic," the soprano said. "It was long," the columnist added.',
+    )
+    sp = speakers(r)
+    assert sp["It was magic"] == "Ilze Kalnina"
+    assert sp["It was long"] == "Ole Berg"
