@@ -70,3 +70,8 @@ def clean_text(text: str) -> str:
             return fixed
         text = fixed
     return text
+
+
+def fold(text: str) -> str:
+    """ "Agência Brasil" -> "agencia brasil": casefolded, without accents (letters with no ASCII form drop)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()

@@ -14,13 +14,13 @@ import dataclasses
 import functools
 import itertools
 import re
-import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import cast
 
 from services.core.models import Entity, EntityType, Geo, Mention
+from services.core.text import fold
 
 from . import gazetteer as gz
 from .places import resolve_places
@@ -2280,7 +2280,7 @@ def _city_unknown(hit: gz.Hit | None, name: str, countries: set[str]) -> bool:
     """A dateline city the gazetteer lacks (a word of letters, not "UN"), or knows only as another name of
     a city in none of the story's countries ("SION" in Swiss copy is not Jerusalem's old name)."""
     if hit is not None:
-        if hit.kind != "place" or any(p.primary or _fold(p.name) == _fold(name) for p in hit.places):
+        if hit.kind != "place" or any(p.primary or fold(p.name) == fold(name) for p in hit.places):
             return False
         return bool(countries) and not any(p.country_code in countries for p in hit.places)
     return len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha() and name.upper() != "UNITED NATIONS"
@@ -3519,13 +3519,9 @@ def _introduced_with(leads: dict[str, set[str]], key: str, mods: list[str]) -> b
     return any(m in words or (len(m) > 4 and any(w[:4] == m[:4] for w in words)) for m in mods)
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
 def _slug(text: str) -> str:
     """ "Zürich" -> "zurich": accents folded, so an id does not depend on how the copy spells them."""
-    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
 def _dateline_region(dateline_text: str | None, city: str | None) -> str | None:
@@ -3657,7 +3653,7 @@ def _assemble(
             # else the copy's most frequent form ("Palmyra", not GeoNames' "Tadmur").
             if key in dateline_keys:
                 surfaces.append(place.name)
-            own = [t for t in surfaces if _fold(t) == _fold(place.name)]
+            own = [t for t in surfaces if fold(t) == fold(place.name)]
             pool = own or surfaces
             name = max(pool, key=pool.count)  # on a tie, the form written first: the same on every run
             geo = _geo(place)

@@ -310,8 +310,9 @@ def _past_titles(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Ma
     """`pattern`'s first match in text[lo:hi] that is not the full stop of an abbreviated title: "PNP chief
     Gen. Rommel Marbil said", "said Maj. Gen. Fahd Al-Otaibi," go on past "Gen." and "Maj."."""
     m = pattern.search(text, lo, hi)
-    while m is not None and m.group()[0] == "." and text[lo : m.start()].rsplit(None, 1)[-1:]:
-        if text[lo : m.start()].rsplit(None, 1)[-1] not in gz.titles():
+    while m is not None and m.group()[0] == ".":
+        last = text[lo : m.start()].rsplit(None, 1)[-1:]
+        if not last or last[0] not in gz.titles():
             break
         m = pattern.search(text, m.end(), hi)
     return m

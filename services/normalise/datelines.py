@@ -9,9 +9,9 @@ so hostile input cannot make it backtrack for long.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from services.core.models import Dateline
+from services.core.text import fold
 
 # Agencies written in mixed or lower case ("Reuters", "dpa"); all-caps acronyms in
 # parentheses or slashes are accepted without being listed.
@@ -82,18 +82,13 @@ _CONNECTORS = frozenset({
 
 def _agency_ok(agency: str) -> bool:
     compact = agency.replace("-", "")
-    folded = _fold(agency)
+    folded = fold(agency)
     return (
         folded in KNOWN_AGENCIES
         or (compact.isalpha() and compact.isupper() and 2 <= len(compact) <= 8)
         # "Interfax-Ukraine", "Keystone-SDA", "Xinhua News Agency": a listed agency's own service or partner
         or any(part in KNOWN_AGENCIES for part in folded.replace("-", " ").split(" "))
     )
-
-
-def _fold(text: str) -> str:
-    """ "Agência Brasil" -> "agencia brasil": the casefolded form without accents."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def _unlisted_agency_ok(agency: str, city: str | None, dateline: str) -> bool:
