@@ -1790,8 +1790,7 @@ def _run(
             name = text[toks[0][1] : toks[1][2]]
             hit = gz.gazetteer().lookup(name)
             if hit is None or hit.kind != "place":
-                pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
-                hit = gz.Hit("place", None, (gz.Place(name, p0.country_code, 0.0, 0.0, pid, 0, False, True, True),))
+                hit = _synthetic_place(name, p0.country_code)
             out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
             return
     second = [x for x in inner if x[0] == toks[1][1] and x[1] == toks[1][2]] if len(toks) == 2 else []
@@ -1801,9 +1800,7 @@ def _run(
             # "East Siberia": the compass word belongs to the name
             p0 = sh.places[0]
             name = text[toks[0][1] : toks[1][2]]
-            pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
-            hit = gz.Hit("place", None, (gz.Place(name, p0.country_code, 0.0, 0.0, pid, 0, False, True, True),))
-            out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
+            out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=_synthetic_place(name, p0.country_code)))
             return
     org = _org_span(text, toks, words, stop)
     if org is not None:
@@ -1980,23 +1977,20 @@ def _run(
             and place0.population < 1_000_000
             and bool(_role_before(text, rest[0][1]))
         )
-        # "President Tan Sri Mohd Azlan Ismail": after a title, the name runs on through a town's name.
-        after_title = (
+        # A small town's name after name words runs on in the name when a title opens it ("President Tan Sri
+        # Mohd Azlan Ismail") or it ends a name cued by "said" ("said Raimundo Nonato Barbosa, Ibama's director").
+        small_tail = (
             i > 0
             and not place0.is_country
             and place0.population < 500_000
             and all(kd == "name" for kd in kinds[lead:i])
-            and 0 < lead < i + 1
-            and kinds[lead - 1] == "title"
         )
-        # "said Raimundo Nonato Barbosa, Ibama's director": a cued name runs on through a small town's name
+        after_title = small_tail and 0 < lead < i + 1 and kinds[lead - 1] == "title"
         cued = (
-            (run_cue or _BEFORE_SAID.search(text, max(0, rest[0][1] - 20), rest[0][1]) is not None)
+            small_tail
             and i > lead
             and i == len(kinds) - 1
-            and not place0.is_country
-            and place0.population < 500_000
-            and all(kd == "name" for kd in kinds[lead:i])
+            and (run_cue or _BEFORE_SAID.search(text, max(0, rest[0][1] - 20), rest[0][1]) is not None)
         )
         if after_role or prev_name or first_here or after_title or cued:
             kinds[i] = "name"
@@ -2286,10 +2280,11 @@ def _city_unknown(hit: gz.Hit | None, name: str, countries: set[str]) -> bool:
     return len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha() and name.upper() != "UNITED NATIONS"
 
 
-def _synthetic_place(name: str) -> gz.Hit:
-    """A geographic feature named by its cue word, with no gazetteer record behind it."""
+def _synthetic_place(name: str, country_code: str = "") -> gz.Hit:
+    """A geographic feature named by its cue word, with no gazetteer record behind it (in a country, when
+    the name says which: "East Siberia", "Lunda Norte")."""
     pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
-    return gz.Hit("place", None, (gz.Place(name, "", 0.0, 0.0, pid, 0, False, True, True),))
+    return gz.Hit("place", None, (gz.Place(name, country_code, 0.0, 0.0, pid, 0, False, True, True),))
 
 
 def _feature_run(
