@@ -199,6 +199,37 @@ ORG_SUFFIX = frozenset(
         "Ballet",
         "Holding",
         "Library",
+        # sector nouns that close a company's name and are nobody's surname ("Leroy Seafood", "Marcus Foods")
+        "Seafood",
+        "Foods",
+        "Beverages",
+        "Brands",
+        "Dairy",
+        "Fisheries",
+        "Minerals",
+        "Metals",
+        "Fertilizers",
+        "Fertilisers",
+        "Textiles",
+        "Software",
+        "Aerospace",
+        "Automotive",
+        "Engineering",
+        "Properties",
+        "Realty",
+        "Shipyard",
+        "Shipyards",
+        "Ventures",
+        "Healthcare",
+        "Biosciences",
+        "Diagnostics",
+        "Semiconductors",
+        "Networks",
+        "Hotels",
+        "Resorts",
+        "Cruises",
+        "Bancorp",
+        "Publishing",
         "Radiotelevision",
         # legal forms of the former Soviet Union and the Nordics: "Azerenerji OJSC", "Equinor ASA"
         "OJSC",
@@ -488,6 +519,17 @@ SECTOR_SUFFIX = frozenset(
         "Industries",
         "Systems",
         "Technologies",
+        "Aerospace",
+        "Automotive",
+        "Engineering",
+        "Software",
+        "Healthcare",
+        "Seafood",
+        "Dairy",
+        "Fisheries",
+        "Textiles",
+        "Metals",
+        "Minerals",
     ]
 )
 # Nouns that make a place's name a company's ("Kenya Power", "Sydney Water", "Israel Post"): after a place
@@ -771,6 +813,90 @@ FOREIGN_ORG_HEAD = frozenset(
         "Societe",
         "Société",
         "Deutsche",
+        # parties, movements, councils and public bodies in Spanish, Portuguese, Italian and French
+        "Frente",
+        "Movimiento",
+        "Movimento",
+        "Mouvement",
+        "Alianza",
+        "Aliança",
+        "Alleanza",
+        "Coalición",
+        "Rassemblement",
+        "Fuerza",
+        "Forza",
+        "Unión",
+        "União",
+        "Unione",
+        "Sindicato",
+        "Confederación",
+        "Confederação",
+        "Federación",
+        "Federação",
+        "Federazione",
+        "Asociación",
+        "Associação",
+        "Associazione",
+        "Comisión",
+        "Comissão",
+        "Commissione",
+        "Consejo",
+        "Conselho",
+        "Consiglio",
+        "Conseil",
+        "Agencia",
+        "Agência",
+        "Agenzia",
+        "Cámara",
+        "Câmara",
+        "Senado",
+        "Congreso",
+        "Congresso",
+        "Asamblea",
+        "Assemblée",
+        "Policía",
+        "Polícia",
+        "Polizia",
+        "Ejército",
+        "Exército",
+        "Teatro",
+        "Théâtre",
+        "Orquesta",
+        "Orquestra",
+        "Orchestre",
+        "Sociedad",
+        "Sociedade",
+        "Società",
+        "Ferrovie",
+        "Ferrocarriles",
+        "Petróleos",
+        "Comité",
+        "Comitato",
+        "Secretaría",
+        "Fiscalía",
+        "Procuraduría",
+        "Defensoría",
+        "Contraloría",
+        "Superintendencia",
+        "Prefeitura",
+        "Ayuntamiento",
+        "Municipalidad",
+        "Generalitat",
+        "Xunta",
+        "Juzgado",
+        "Clínica",
+        "Escuela",
+        "Escola",
+        "Scuola",
+        "École",
+        "Academia",
+        "Accademia",
+        "Servicio",
+        "Serviço",
+        "Servizio",
+        "Cooperativa",
+        "Caixa",
+        "Cassa",
     ]
 )
 # Lower-case nouns that put the capitalised name after them in an organisation: "club Union Berlin".
@@ -1806,6 +1932,13 @@ def _run(
     if org is not None:
         s, e = _org_from_span(seg, toks, org, inner, out, stop)
         inner = [h for h in inner if h[1] <= s or h[0] >= e]
+        if org[0] > 2 and toks[org[0] - 1][0] == "and" and words[org[0] - 2] in ORG_SUFFIX:
+            # "Marcus Foods and Orkla Brands": the name before "and" is a second company
+            first = _org_span(text, toks[: org[0] - 1], words[: org[0] - 1], stop)
+            if first is not None and first[1] == org[0] - 2:
+                s, e = _org_from_span(seg, toks, first, inner, out, stop)
+                inner = [h for h in inner if h[1] <= s or h[0] >= e]
+                org = (first[0], org[1])
         toks = toks[: org[0]] + toks[org[1] + 1 :]
     hit_at = {h[0]: h for h in inner}
     rest: list[tuple[str, int, int]] = []
@@ -2369,8 +2502,14 @@ def _org_span(
         # Common nouns ("Trade", "Security") belong to the name; function words end it.
         while j > 0 and toks[j - 1][0][0].isupper() and (words[j - 1] not in stop or words[j - 1] in nouns):
             j -= 1
-        while j > 0 and toks[j - 1][0] == "and" and j > 1 and toks[j - 2][0][0].isupper():
-            j -= 2  # "Securities and Exchange"
+        while (
+            j > 1
+            and toks[j - 1][0] == "and"
+            and toks[j - 2][0][0].isupper()
+            and words[j] not in gz.nationalities()
+            and not (i > j and words[j - 2] in ORG_SUFFIX and j > 2 and toks[j - 3][0][0].isupper() and words[j - 3] not in stop)
+        ):
+            j -= 2  # "Securities and Exchange"; not "Tata Steel and JSW Steel", two whole names
             while j > 0 and toks[j - 1][0][0].isupper() and (words[j - 1] not in stop or words[j - 1] in nouns):
                 j -= 1
         # A capitalised function word mid-sentence belongs to the name ("the All India Institute").

@@ -383,3 +383,20 @@ def test_hyphenated_title_after_an_acronym() -> None:
     """ "WHO Director-General Tedros Adhanom Ghebreyesus": the title is not part of the person's name."""
     r = run("WHO Director-General Tedros Adhanom Ghebreyesus spoke.")
     assert "Tedros Adhanom Ghebreyesus" in names(r, "person")
+
+
+def test_sector_nouns_close_company_names() -> None:
+    """ "Leroy Seafood" and "Marcus Foods" are companies, though their first words are given names."""
+    r = run("Shares in Leroy Seafood fell 3 percent, while Marcus Foods and Orkla Brands gained.")
+    assert {"Leroy Seafood", "Marcus Foods", "Orkla Brands"} <= names(r, "organisation")
+    assert names(r, "person") == set()
+    r = run("German Aerospace and Japanese Engineering shares fell.")
+    assert names(r, "organisation") == set()  # a nationality and a sector name no body
+
+
+def test_foreign_language_party_and_body_heads() -> None:
+    r = run("The Frente de Todos and the Partido dos Trabalhadores rejected the bill, said deputy Ana Ruiz.")
+    assert names(r, "organisation") == {"Frente de Todos", "Partido dos Trabalhadores"}
+    assert names(r, "person") == {"Ana Ruiz"}
+    r = run("The Academia Brasileira de Letras and the Orquesta Sinfónica de Galicia will perform.")
+    assert names(r, "organisation") == {"Academia Brasileira de Letras", "Orquesta Sinfónica de Galicia"}
