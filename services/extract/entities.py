@@ -2507,7 +2507,13 @@ def _org_span(
             and toks[j - 1][0] == "and"
             and toks[j - 2][0][0].isupper()
             and words[j] not in gz.nationalities()
-            and not (i > j and words[j - 2] in ORG_SUFFIX and j > 2 and toks[j - 3][0][0].isupper() and words[j - 3] not in stop)
+            and not (
+                i > j
+                and words[j - 2] in ORG_SUFFIX
+                and j > 2
+                and toks[j - 3][0][0].isupper()
+                and words[j - 3] not in stop
+            )
         ):
             j -= 2  # "Securities and Exchange"; not "Tata Steel and JSW Steel", two whole names
             while j > 0 and toks[j - 1][0][0].isupper() and (words[j - 1] not in stop or words[j - 1] in nouns):
