@@ -1156,7 +1156,8 @@ _BEFORE_SAID = re.compile(rf"\b(?:{_VERBS}|according to)[ \u00a0]$")
 _BEFORE_ROLE = re.compile(rf"(?<![\w-])((?:[a-z][\w-]{{0,30}}[ \u00a0]){{0,2}}?({_ROLES}))[ \u00a0]$")
 # "its chair, Per-Anders Nutti, said", "the club's coach, Anna Berg,": a role, then the name in apposition.
 _ROLE_COMMA_BEFORE = re.compile(
-    rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \u00a0](?:[\w'\u2019-]+[ \u00a0]){{0,2}}?(?:{_ROLES}),[ \u00a0]$"
+    rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[A-Z][\w-]+['\u2019]s)[ \u00a0](?:[\w'\u2019-]+[ \u00a0]){{0,2}}?"
+    rf"(?:{_ROLES}),[ \u00a0]$"
 )
 _ROLE_PREP = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with|of|in)\b")
 _ROLE_AT = re.compile(rf"\b(?:{_ROLES})[ \u00a0](?:at|for|with)[ \u00a0](?:the[ \u00a0])?$")
@@ -2030,10 +2031,23 @@ def _run(
             )
             kinds[i] = "stop"
     # A city name read as a person's name: "Hillary Clinton", "chief executive Priya Raman".
+    after_run = text[rest[-1][2] : rest[-1][2] + 40] if rest else ""
     run_cue = bool(rest) and bool(
         _role_before(text, rest[0][1])
-        or _AFTER_SAID.match(text[rest[-1][2] : rest[-1][2] + 40])
+        or _AFTER_SAID.match(after_run)
         or (len(rest) >= 2 and _player(text, rest[0][1], rest[-1][2]))
+        # "Shoji Ueda, 81,", "Josh Whitby, who ...", "its director, Agron Shala,": said of a person
+        or (
+            len(rest) >= 2
+            and (
+                _AGE_AFTER.match(after_run)
+                or after_run.startswith((", who ", ", whose "))
+                or (
+                    text[rest[0][1] - 2 : rest[0][1]] == ", "
+                    and _ROLE_COMMA_BEFORE.search(text, max(0, rest[0][1] - 60), rest[0][1])
+                )
+            )
+        )
     )
     lead = 0  # "Dr Anna Bayer": the titles before a name
     while lead < len(kinds) and kinds[lead] == "title":

@@ -400,3 +400,16 @@ def test_foreign_language_party_and_body_heads() -> None:
     assert names(r, "person") == {"Ana Ruiz"}
     r = run("The Academia Brasileira de Letras and the Orquesta Sinfónica de Galicia will perform.")
     assert names(r, "organisation") == {"Academia Brasileira de Letras", "Orquesta Sinfónica de Galicia"}
+
+
+def test_person_cues_after_a_name_that_is_also_a_town() -> None:
+    """An age, a "who" clause or a role apposition before it makes "Shoji Ueda" a person, not Ueda."""
+    r = run("Her neighbour Shoji Ueda, 81, shook his head.")
+    assert names(r, "person") == {"Shoji Ueda"} and names(r, "place") == set()
+    r = run("Norliza Ahmad, whose son was treated, said it was hard.")
+    assert names(r, "person") == {"Norliza Ahmad"} and names(r, "place") == set()
+    r = run("Kosovo's chief negotiator, Agron Shala, was more cautious.")
+    assert names(r, "person") == {"Agron Shala"}
+    r = run("Veteran Josh Whitby kicked four goals.")
+    assert names(r, "person") == {"Josh Whitby"} and names(r, "place") == set()
+    assert names(run("Floods hit Ueda, 40 km away."), "place") == {"Ueda"}
