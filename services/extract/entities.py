@@ -435,6 +435,7 @@ ROLE_KIN: dict[str, tuple[str, ...]] = {
     "researcher": ("scientist", "professor"),
 }
 _TEAM_NOUNS = frozenset(["club", "team", "side"])
+_ARMED_GROUP_WORDS = frozenset(["Forces", "Front", "Movement", "Brigade", "Brigades", "Army"])
 # Name words that mark what kind of organisation a name is, and the nouns that may refer to it: "the airline
 # said" prefers Qatar Airways to Boeing, and "the planemaker said" never means Qatar Airways.
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {
@@ -977,6 +978,8 @@ ORG_CONTEXT = frozenset(
         "shipper",
     ]
 )
+# "asset manager Amundi": the kinds of manager that are firms, not people.
+_FIRM_MANAGER = frozenset(["asset", "wealth", "investment", "property", "hotel", "fleet"])
 # A name ending in one of these is a feature, route, event or document, never a person.
 NOT_PERSON_TAIL = frozenset(
     [
@@ -1519,6 +1522,8 @@ class EntityIndex:
                 central = words & _CENTRAL_BANK_WORDS or "National Bank" in ent.name
                 return 2 if central or ent.name.startswith("Bank of ") else 0
             return 1 if noun in ORG_SPEAKER_SECONDARY else 0
+        if noun in ("group", "militia") and words & _ARMED_GROUP_WORDS:
+            return 1  # "the group said" for the Rapid Support Forces or the Arakan Army
         if words & PUBLIC_BODY_WORDS:
             return -1
         if kinds and any(noun in k for k in kinds):
@@ -1630,6 +1635,8 @@ def _scan(seg: Segment, out: list[Found]) -> None:
         word = text[rs:re_]
         if not inner and word in stop:
             continue  # "The", "However": a lone function word names nothing
+        if word in _PLATFORMS and text[max(0, rs - 4) : rs] in (" on ", "via "):
+            continue  # "a statement on Telegram, the group said": the medium of a post names no body
         toks = [(m.group(), m.start() + rs, m.end() + rs) for m in TOKEN_RE.finditer(word)]
         if text.startswith(" & ", re_):
             amp = _ampersand_org(seg, toks, re_, stop, titles)
@@ -2032,19 +2039,22 @@ def _run(
             kinds[i] = "stop"
     # A city name read as a person's name: "Hillary Clinton", "chief executive Priya Raman".
     after_run = text[rest[-1][2] : rest[-1][2] + 40] if rest else ""
-    run_cue = bool(rest) and bool(
-        _role_before(text, rest[0][1])
-        or _AFTER_SAID.match(after_run)
-        or (len(rest) >= 2 and _player(text, rest[0][1], rest[-1][2]))
-        # "Shoji Ueda, 81,", "Josh Whitby, who ...", "its director, Agron Shala,": said of a person
-        or (
-            len(rest) >= 2
-            and (
-                _AGE_AFTER.match(after_run)
-                or after_run.startswith((", who ", ", whose "))
-                or (
-                    text[rest[0][1] - 2 : rest[0][1]] == ", "
-                    and _ROLE_COMMA_BEFORE.search(text, max(0, rest[0][1] - 60), rest[0][1])
+    run_cue = (
+        bool(rest)
+        and bool(
+            _role_before(text, rest[0][1])
+            or _AFTER_SAID.match(after_run)
+            or (len(rest) >= 2 and _player(text, rest[0][1], rest[-1][2]))
+            # "Shoji Ueda, 81,", "Josh Whitby, who ...", "its director, Agron Shala,": said of a person
+            or (
+                len(rest) >= 2
+                and (
+                    _AGE_AFTER.match(after_run)
+                    or after_run.startswith((", who ", ", whose "))
+                    or (
+                        text[rest[0][1] - 2 : rest[0][1]] == ", "
+                        and _ROLE_COMMA_BEFORE.search(text, max(0, rest[0][1] - 60), rest[0][1])
+                    )
                 )
             )
         )
@@ -2775,7 +2785,15 @@ def _whole_run_org(
         text[e : e + 1] in "'\u2019" and bool(_POSS_NAME_VERB.match(text, e)) and not (multi and words[0] in firsts)
     )
     context = (
-        (bool(prev) and (prev[-1].lower() in ORG_CONTEXT or (prev[-1].endswith("maker") and prev[-1].islower())))
+        (
+            bool(prev)
+            and (
+                prev[-1].lower() in ORG_CONTEXT
+                # "chipmaker Kioxia", "asset manager Van Lanschot Kempen" (not "playmaker X", "fund manager X")
+                or (prev[-1].endswith("maker") and prev[-1].islower() and prev[-1] not in gz.roles())
+                or (len(prev) >= 2 and prev[-1] == "manager" and prev[-2].lower() in _FIRM_MANAGER)
+            )
+        )
         or (
             text[e + 1 : e + 2].islower()
             and bool(_ORG_NOUN_AFTER.match(text, e))
@@ -2785,6 +2803,7 @@ def _whole_run_org(
             # "Sydbank analyst Sofie Krag", "Rosatom head Sergei Volkov": a body, then its employee
             text[e + 1 : e + 2].islower()
             and bool(_ROLE_THEN_NAME.match(text, e))
+            and not (len(toks) == 1 and words[0].lower() in _FIRM_MANAGER)  # "Asset manager Amundi"
             and not (words[0] in firsts and multi)
             and not (multi and words[-1] in firsts)
             and not any(h[2].kind == "place" for h in inner)
@@ -3755,6 +3774,9 @@ def _assemble(
     # "Prado said" after "Helena Vasconcellos Prado": the surname, not the museum of that name;
     # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
     full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}
+    for f in found:  # "Kang said in a press release" after "Kang Min-seo": a family name written first
+        if f.kind == "person" and " " in f.key and f.key.split()[0] in gz.east_asian_surnames():
+            full_people.setdefault(f.key.split()[0], f.key)
     org_words = {f.key for f in found if f.kind == "organisation" and " " not in f.key}
     org_short: dict[str, str] = {}  # "Rosaviatsiya" -> "Federal Air Transport Agency"
     org_multi: set[str] = set()

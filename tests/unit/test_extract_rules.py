@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.core.models import Dateline
 from services.extract.quantities import find_quantities
 from services.extract.text import Segment
-from tests.unit._articles import names, run
+from tests.unit._articles import names, run, speakers
 
 
 def test_common_word_place_needs_location_context() -> None:
@@ -413,3 +413,26 @@ def test_person_cues_after_a_name_that_is_also_a_town() -> None:
     r = run("Veteran Josh Whitby kicked four goals.")
     assert names(r, "person") == {"Josh Whitby"} and names(r, "place") == set()
     assert names(run("Floods hit Ueda, 40 km away."), "place") == {"Ueda"}
+
+
+def test_firm_kinds_of_manager_and_maker_roles() -> None:
+    """ "asset manager X" is a firm; "playmaker X" is a player, though the word ends in "maker"."""
+    r = run("Asset manager Van Lanschot Kempen said clients had been asking.")
+    assert names(r, "organisation") == {"Van Lanschot Kempen"} and names(r, "person") == set()
+    r = run("Icelandic playmaker Gisli Hafsteinsson scored nine goals.")
+    assert names(r, "person") == {"Gisli Hafsteinsson"} and names(r, "organisation") == set()
+
+
+def test_family_name_written_first_speaks_in_a_press_release() -> None:
+    r = run('The team was led by Professor Kang Min-seo. "We solved it," Kang said in a press release.')
+    assert names(r, "person") == {"Kang Min-seo"} and names(r, "organisation") == set()
+    assert speakers(r)["We solved it"] == "Kang Min-seo"
+
+
+def test_armed_group_speaks_as_the_group_and_a_platform_is_no_speaker() -> None:
+    r = run(
+        "The Rapid Support Forces (RSF) denied targeting civilians. In a statement on Telegram, the group said "
+        'its forces had struck "military positions only".'
+    )
+    assert names(r, "organisation") == {"Rapid Support Forces"}
+    assert speakers(r)["military positions only"] == "Rapid Support Forces"
