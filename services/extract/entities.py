@@ -1338,9 +1338,15 @@ _SCORE = re.compile(r"\d(?<!\w\d)\d{0,2}-\d{1,3}\b")  # \b\d{1,3}-\d{1,3}\b, ope
 _SET_SCORES = re.compile(r"[0-7](?<!\w\d)-[0-7](?:\(\d{1,2}\))?,?[ \u00a0][0-7]-[0-7]\b")
 
 
+# Results written without a hyphenated score: "won by 14 points", Australian football's "12.10 (82)".
+_MARGIN = re.compile(
+    r"\bby[ \u00a0]\d{1,3}[ \u00a0](?:points|goals|runs|wickets|strokes|lengths)\b|\d\.\d{1,2}[ \u00a0]\(\d{1,3}\)"
+)
+
+
 @functools.lru_cache(maxsize=64)
 def _sporty(text: str) -> bool:
-    return bool(_SCORE.search(text)) or " coach of " in text
+    return bool(_SCORE.search(text)) or " coach of " in text or (" by " in text and bool(_MARGIN.search(text)))
 
 
 def sport_context(text: str, start: int, end: int) -> bool:
@@ -3336,6 +3342,17 @@ _CLUB_VERB_AFTER = re.compile(
     r"(?:host|travel|visit|face|meet|welcome|entertain)\b"
 )
 _CLUB_VERB_BEFORE = re.compile(r"\b(?:hosts?|visits?|faces?|meets?|welcomes?|entertains?|against)[ \u00a0]$")
+# "Collingwood coach Brendan Tully", "Carlton captain Harry Lennox": a town whose coach or player is named is a club;
+# "Collingwood held off Carlton": a town that wins is one.
+_CLUB_STAFF_AFTER = re.compile(
+    r"[ \u00a0](?:head[ \u00a0])?(?:coach|captain|skipper|manager|striker|midfielder|defender|goalkeeper|forward|"
+    r"winger|playmaker|ruckman|full-back|fullback|halfback|fly-half|back-rower|veteran|recruit|rookie|president|"
+    r"chairman|chief[ \u00a0]executive)[ \u00a0][A-Z]"
+)
+_CLUB_WIN_AFTER = re.compile(
+    r"[ \u00a0](?:held[ \u00a0]off|saw[ \u00a0]off|fought[ \u00a0]off|overcame|outlasted|downed|crushed|trounced|"
+    r"edged[ \u00a0]past|eased[ \u00a0]past|cruised[ \u00a0]past|swept[ \u00a0]aside|came[ \u00a0]from[ \u00a0]behind)\b"
+)
 _IN_PLACE = frozenset(["in", "near", "outside", "across", "around", "inside", "of"])
 
 
@@ -3348,6 +3365,11 @@ def _sport_clubs(found: list[Found]) -> None:
         first, _, rest = f.key.partition(" ")
         if f.kind == "organisation" and rest and sport_context(f.seg.text, f.start, f.end):
             clubs.setdefault(first, f.key)
+    for f in found:
+        if f.kind == "place" and f.hit is not None and not f.hit.places[0].is_country:
+            text = f.seg.text
+            if _CLUB_STAFF_AFTER.match(text, f.end) or _CLUB_WIN_AFTER.match(text, f.end):
+                clubs.setdefault(f.text, f.text)
     for f in found:
         if f.kind != "place" or f.hit is None or f.hit.places[0].is_country:
             continue

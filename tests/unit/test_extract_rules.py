@@ -436,3 +436,17 @@ def test_armed_group_speaks_as_the_group_and_a_platform_is_no_speaker() -> None:
     )
     assert names(r, "organisation") == {"Rapid Support Forces"}
     assert speakers(r)["military positions only"] == "Rapid Support Forces"
+
+
+def test_towns_with_coaches_or_wins_are_clubs_in_margin_scored_sport() -> None:
+    """Australian football scores no hyphenated result: "by 14 points" marks sport copy, and a town whose
+    coach speaks or that holds off a rival is the club, everywhere in the story."""
+    r = run(
+        "Collingwood held off a late Carlton charge to win by 14 points.",
+        "Collingwood coach Brendan Tully told reporters.",
+        "Carlton captain Harry Lennox said his team would not panic.",
+        "Collingwood sit third on the ladder.",
+    )
+    assert {"Collingwood", "Carlton"} <= names(r, "organisation") and names(r, "place") == set()
+    r = run("Floods hit Collingwood, where the mayor said 14 homes were lost.")
+    assert names(r, "place") == {"Collingwood"}
