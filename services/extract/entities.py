@@ -70,6 +70,7 @@ ORG_SUFFIX = frozenset(
         "Parliament",
         "Assembly",
         "Senate",
+        "Congress",
         "Army",
         "Forces",
         "Navy",
@@ -1252,7 +1253,7 @@ _CLAUSE_ENDS = re.compile(
     r"when|while|and|or|to|from|for|in|at|by)\b|$)"
 )
 _ROLE_PREFIXES = frozenset(["co", "vice", "ex", "deputy", "acting", "former"])
-_RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "upon"])
+_RUN_CONNECTORS = frozenset(["and", "of", "of the", "for", "for the", "upon"])
 # "Acme's chief executive", "Acme's shares": what only an organisation has.
 _ORG_POSS_AFTER = re.compile(
     r"['\u2019]s[ \u00a0](?:(?:new|former|outgoing|interim|acting|top)[ \u00a0])?(?:chief[ \u00a0]executive|CEO|chairman|"
@@ -1604,6 +1605,14 @@ def _runs(text: str, stop: frozenset[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for run in RUN_RE.finditer(text):
         rs, re_ = run.span()
+        cut = text.find(" for the ", rs, re_)
+        if cut > 0:
+            head = text[rs:cut].rsplit(None, 1)[-1]
+            if head not in ORG_SUFFIX and head not in ORG_HEAD and head not in gz.titles():
+                # "left the Kuril Islands for the Sea of Okhotsk": two names; "Office for the
+                # Coordination of Humanitarian Affairs", "Minister for the Environment": one
+                out.append((rs, cut))
+                rs = cut + 9
         if out and 6 <= rs - out[-1][1] <= 12 and _PARTICLE_GAP.fullmatch(text, out[-1][1], rs):
             out[-1] = (out[-1][0], re_)  # "Pieter van der Linden", "Maria de la Cruz"
             continue
@@ -2389,7 +2398,9 @@ def _title_chain(
     """
     text = seg.text
     lead: list[tuple[str, int, int]] = []
-    if len(toks) >= 4 and words[0] in titles and toks[1][0] in ("of", "for", "of the"):
+    if len(toks) >= 5 and words[0] == "The" and words[1] in titles:
+        toks, words = toks[1:], words[1:]  # "The Minister for the Environment Jan Lee"
+    if len(toks) >= 4 and words[0] in titles and toks[1][0] in ("of", "for", "of the", "for the"):
         lead, toks, words = toks[:1], toks[2:], words[2:]  # the run opens with the title
     s = toks[0][1]
     if not lead and not text.endswith(("of ", "for ", "the ", "and "), 0, s):
@@ -2411,7 +2422,7 @@ def _title_chain(
         if len(toks) < 3 or not all(t[0][0].isupper() for t in toks[-2:]):
             return None
         j = len(toks) - 2
-    if toks[j - 1][0] in ("of", "for", "of the", "and", "the"):
+    if toks[j - 1][0] in ("of", "for", "of the", "for the", "and", "the"):
         return None
     if not lead:
         title = of.group(1) if of is not None else "Minister"
@@ -2559,7 +2570,7 @@ def _org_span(
         return j
 
     for i, w in enumerate(words):
-        if w in ORG_HEAD and i + 1 < n and words[i + 1] in ("of", "of the", "for"):
+        if w in ORG_HEAD and i + 1 < n and words[i + 1] in ("of", "of the", "for", "for the"):
             end = n - 1
             for t in range(i + 3, n - 1):
                 if words[t] in gz.titles() and toks[t + 1][0][0].isupper():
@@ -2571,7 +2582,12 @@ def _org_span(
             if end == n - 1 and i + 2 == end and _owner_of_next_body(text, toks[end][2]):
                 end = i  # "the Aerospace Committee of Kazakhstan's Ministry of ...": the country owns the next body
             return (start_of(i), end)
-        if w == "General" and 0 < i < n - 1 and words[i - 1] in ORG_SUFFIX and words[i + 1] in ("of", "of the", "for"):
+        if (
+            w == "General"
+            and 0 < i < n - 1
+            and words[i - 1] in ORG_SUFFIX
+            and words[i + 1] in ("of", "of the", "for", "for the")
+        ):
             return (start_of(i - 1), n - 1)  # "Directorate General of Migration Management"
     last = -1
     for i in range(n - 1, 0, -1):
@@ -2598,7 +2614,7 @@ def _org_span(
             end += 1  # "Sky Sport Italia", "Fox News Latino"
     if (
         end + 2 < n
-        and toks[end + 1][0] in ("of", "of the", "for")
+        and toks[end + 1][0] in ("of", "of the", "for", "for the")
         and toks[end + 2][0][0].isupper()
         and not (end + 3 == n and _owner_of_next_body(text, toks[end + 2][2]))
     ):
@@ -2709,9 +2725,11 @@ def _whole_run_org(
             and words[k] not in nouns
             and not (k == 0 and words[0] == "Team" and len(toks) > 1)  # "Team Reggeborgh", "Team Sky"
             # "The Ministry of Agriculture and Forestry": a head noun before "of" opens the name
-            and not (words[k] in ORG_HEAD and k + 1 < len(toks) and toks[k + 1][0] in ("of", "for", "of the"))
+            and not (
+                words[k] in ORG_HEAD and k + 1 < len(toks) and toks[k + 1][0] in ("of", "for", "of the", "for the")
+            )
         )
-        or toks[k][0] in ("of", "and", "for", "the")
+        or toks[k][0] in ("of", "and", "for", "for the", "the")
     ):
         k += 1
     while k < len(toks) - 1 and _ATTRIBUTIVE_TOKEN.search(toks[k][0]):
@@ -2765,7 +2783,7 @@ def _whole_run_org(
         # "Energy and Water Regulatory Commission (EWRC)": a common noun opening the name belongs to it
         # when the acronym says so.
         j = skipped
-        while j > 0 and (all_words[j - 1] in gz.stop_nouns() or all_toks[j - 1][0] in ("and", "of", "for")):
+        while j > 0 and (all_words[j - 1] in gz.stop_nouns() or all_toks[j - 1][0] in ("and", "of", "for", "for the")):
             j -= 1
         while j < skipped and all_words[j] not in gz.stop_nouns():
             j += 1

@@ -116,7 +116,7 @@ _FIRST_TOKEN = (
     rf"(?:(?<=[{_firsts(_ABBREVS)}])(?:{_after_first(_ABBREVS)})\.|(?<=[{UP}])\.(?:[{UP}]\.){{1,3}}"
     rf"|(?:(?<=[{_firsts(_PARTICLES)}])(?:{_after_first(_PARTICLES)})-[{UP}]|(?<=[{UP}]))\w{{0,40}}{_TOKEN_TAIL})"
 )
-CONNECTOR = r"(?:of the|of|for|and|al|el|bin|ibn|abu|bint|ben|van|von|der|den|de|del|della|di|da|dos|du|des|la|le|ter|zu|y|upon|am)"
+CONNECTOR = r"(?:of the|of|for the|for|and|al|el|bin|ibn|abu|bint|ben|van|von|der|den|de|del|della|di|da|dos|du|des|la|le|ter|zu|y|upon|am)"
 RUN_RE = re.compile(rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{CONNECTOR}[ \u00a0])?{TOKEN}){{0,7}}")
 TOKEN_RE = re.compile(rf"{TOKEN}|\b{CONNECTOR}\b")
 SENTENCE_END = frozenset('.!?:;"`\u201c\u201d\u201e\u201a\u00ab\u00bb\u2018\u2019\u2039\u203a\u300c\u300d\n()[]')

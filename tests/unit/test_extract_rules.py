@@ -450,3 +450,15 @@ def test_towns_with_coaches_or_wins_are_clubs_in_margin_scored_sport() -> None:
     assert {"Collingwood", "Carlton"} <= names(r, "organisation") and names(r, "place") == set()
     r = run("Floods hit Collingwood, where the mayor said 14 homes were lost.")
     assert names(r, "place") == {"Collingwood"}
+
+
+def test_for_the_inside_a_body_or_a_title_but_not_between_two_places() -> None:
+    r = run("A spokeswoman for the UN Office for the Coordination of Humanitarian Affairs (OCHA) said convoys stopped.")
+    assert len(names(r, "organisation")) == 1
+    assert next(iter(names(r, "organisation"))).endswith("Office for the Coordination of Humanitarian Affairs")
+    assert names(run("The Minister for the Environment Jan Lee spoke."), "person") == {"Jan Lee"}
+    assert {"Kuril Islands", "Sea of Okhotsk"} <= names(
+        run("Fishermen left the Kuril Islands for the Sea of Okhotsk."), "place"
+    )
+    r = run("The ruling Trinamool Congress (TMC) won three seats, and the Indian National Congress lost one.")
+    assert names(r, "organisation") == {"Trinamool Congress", "Indian National Congress"}
