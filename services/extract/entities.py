@@ -772,6 +772,7 @@ CLUB_TAIL = frozenset(
     ]
 )
 # Organisation head nouns in other languages, opening the name: "Borsa Istanbul", "Banco Santander".
+_FOREIGN_OF = frozenset(["de", "do", "da", "dos", "das", "di", "del", "della", "des", "du"])
 FOREIGN_ORG_HEAD = frozenset(
     [
         "Borsa",
@@ -899,6 +900,9 @@ FOREIGN_ORG_HEAD = frozenset(
         "Cooperativa",
         "Caixa",
         "Cassa",
+        "Cortes",
+        "Ordem",
+        "Hospital",
     ]
 )
 # Lower-case nouns that put the capitalised name after them in an organisation: "club Union Berlin".
@@ -978,6 +982,11 @@ ORG_CONTEXT = frozenset(
         "chipmaker",
         "shipper",
     ]
+)
+_SHARE_MOVE_AFTER = re.compile(
+    r"[ \u00a0](?:rose|fell|gained|lost|slipped|climbed|jumped|dropped|added|shed|declined|slumped|surged|tumbled|"
+    r"advanced|eased|sank|soared|plunged|rallied|was[ \u00a0](?:up|down)|closed[ \u00a0](?:up|down))"
+    r"[ \u00a0](?:by[ \u00a0])?\d{1,3}(?:\.\d{1,2})?[ \u00a0]?(?:%|percent\b|per[ \u00a0]cent\b)"
 )
 # "asset manager Amundi": the kinds of manager that are firms, not people.
 _FIRM_MANAGER = frozenset(["asset", "wealth", "investment", "property", "hotel", "fleet"])
@@ -2582,6 +2591,8 @@ def _org_span(
             if end == n - 1 and i + 2 == end and _owner_of_next_body(text, toks[end][2]):
                 end = i  # "the Aerospace Committee of Kazakhstan's Ministry of ...": the country owns the next body
             return (start_of(i), end)
+        if w in FOREIGN_ORG_HEAD and i + 2 < n and words[i + 1] in _FOREIGN_OF and toks[i + 2][0][0].isupper():
+            return (i, n - 1)  # "Hospital de São Bernardo", "Cortes de Aragón": the head opens the name
         if (
             w == "General"
             and 0 < i < n - 1
@@ -2808,6 +2819,7 @@ def _whole_run_org(
     poss_name = (
         text[e : e + 1] in "'\u2019" and bool(_POSS_NAME_VERB.match(text, e)) and not (multi and words[0] in firsts)
     )
+    share_move = text[e : e + 1] == " " and words[0] not in gz.stop_nouns() and bool(_SHARE_MOVE_AFTER.match(text, e))
     context = (
         (
             bool(prev)
@@ -2843,6 +2855,8 @@ def _whole_run_org(
             and not any(w in titles or w in firsts for w in words)
         )
         or (len(prev) >= 2 and prev[-2].lower() in ("shares", "stock", "stake") and prev[-1] in ("of", "in"))
+        # "Puma gained 1.8%": only a listed company's shares move by a percentage
+        or share_move
         # "the press service of Rosseti", "a spokesman for Sodiam": the body spoken for
         or bool(_SPOKEN_FOR_BEFORE.search(text, max(0, s - 40), s))
         or (
@@ -2923,7 +2937,7 @@ def _whole_run_org(
         )
     )
     # "Borsa Istanbul", "Banco Santander": a head noun in another language opens an organisation.
-    club = club or (multi and words[0] in FOREIGN_ORG_HEAD)
+    club = club or (multi and words[0] in FOREIGN_ORG_HEAD and words[1] not in gz.stop_nouns() and words[1] not in stop)
     # "face the Broncos": a team nickname after "the" is the club.
     club = club or (
         not multi and words[0] in NICKNAMES and text[max(0, s - 4) : s] in ("the ", "The ") and seg.in_ is None
@@ -2937,8 +2951,8 @@ def _whole_run_org(
         if words[0] in firsts and multi and not (words[0] == "Al" and words[1] not in firsts):
             return False  # "Al Kass television": the Arabic article, not the given name Al
         exact = [h for h in inner if h[0] == s and h[1] == e]
-        if exact and exact[0][2].kind == "place":
-            return False
+        if exact and exact[0][2].kind == "place" and not (share_move and exact[0][2].places[0].population < 200_000):
+            return False  # (but "rival Puma gained 1.8%": a company named like a town)
     if poss_name:
         e += 2
     # "rival lenders BIDV and VietinBank", "behind Bordeaux-Begles and Toulon, who beat Clermont": two bodies

@@ -462,3 +462,18 @@ def test_for_the_inside_a_body_or_a_title_but_not_between_two_places() -> None:
     )
     r = run("The ruling Trinamool Congress (TMC) won three seats, and the Indian National Congress lost one.")
     assert names(r, "organisation") == {"Trinamool Congress", "Indian National Congress"}
+
+
+def test_share_moves_make_companies() -> None:
+    """Only a listed company "gained 1.8%", even one named like a small town (Puma) or after a role noun."""
+    r = run("Shares in Adidas rose 4.1% in Frankfurt, while crosstown rival Puma gained 1.8%.")
+    assert {"Adidas", "Puma"} <= names(r, "organisation") and names(r, "person") == set()
+    assert names(run("Meanwhile Kelvara fell 3 percent."), "organisation") == {"Kelvara"}
+    assert names(run("Sarah Jones gained 5% of the vote."), "person") == {"Sarah Jones"}
+
+
+def test_foreign_heads_open_names_before_de() -> None:
+    r = run("The plan covers Hospital Garcia de Orta in Almada and Hospital de Sao Bernardo in Setubal.")
+    assert names(r, "organisation") == {"Hospital Garcia de Orta", "Hospital de Sao Bernardo"}
+    assert {"Almada", "Setubal"} <= names(r, "place")
+    assert names(run("The PP won 28 seats in the Cortes de Aragon."), "organisation") >= {"Cortes de Aragon"}
