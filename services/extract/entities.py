@@ -1463,6 +1463,14 @@ class EntityIndex:
             return self._people[k][2]
         return None
 
+    def person_ends_at(self, order: int, lo: int, hi: int) -> bool:
+        """Whether a person's mention in segment `order` ends in [lo, hi) ("Ann Lee, a farmer": apposition)."""
+        k = bisect.bisect_left(self.spans, (order, hi))
+        for o, _s, e, idx in reversed(self.spans[max(0, k - 4) : k]):
+            if o == order and lo <= e < hi and self.entities[idx].type == "person":
+                return True
+        return False
+
     def person_last(self, order: int, lo: int, hi: int) -> int | None:
         """The last person mentioned in [lo, hi) of segment `order`."""
         k = bisect.bisect_left(self._people, (order, hi))

@@ -234,6 +234,8 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
                     return who
             break
         else:
+            if _unnamed_subject_before(seg, pos, index):
+                return None  # "a pensioner leaving a polling station said ... "...," he said": nobody named
             who = _previous_subject(seg, pos, g, index)
             if who is not None:
                 return who
@@ -742,6 +744,7 @@ _UNNAMED_AFTER = re.compile(
 _INDEFINITE_AFTER = re.compile(
     rf"[\s,.;:!?\u2014\u2013-]{{0,4}}(?P<verb>(?:{_VERBS}|read)[ \u00a0])?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]"
 )
+_AFFILIATED = re.compile(r"[ \u00a0](?:at|of|for|from|with|in)[ \u00a0]")
 _SPOKEN_FOR = re.compile(r"spokes|statement|representative|press[ \u00a0](?:service|office)")
 
 
@@ -763,13 +766,44 @@ def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:
         if c is None or len(text[m.end() : c.start()].split()) > 8:
             return None
         cue, hi = c.group(), c.start()
-    if _SPOKEN_FOR.search(text, m.end(), hi) or index.org_last(sp.seg.order, m.end(), hi) is not None:
-        return None  # "a statement from the ministry", "an analyst at ING": a body speaks or is named
+    if _SPOKEN_FOR.search(text, m.end(), hi) or (
+        index.org_last(sp.seg.order, m.end(), hi) is not None and _AFFILIATED.search(text, m.end(), hi) is not None
+    ):
+        # "a statement from the ministry", "an analyst at ING": a body speaks or is named (but "one EU
+        # diplomat" is someone unnamed)
+        return None
     # "a woman who fled Keratea said": a name inside the subject's relative clause is not the subject
     rel = [i for i in (text.find(" who ", m.end(), hi), text.find(" whose ", m.end(), hi)) if i >= 0]
     if index.person_near(sp.seg.order, m.end(), min(rel) if rel else hi) is not None:
         return None
     return cue
+
+
+# "a fruit seller said", "one pensioner told TASS": someone the story does not name reports something.
+_UNNAMED_SUBJECT = re.compile(
+    rf"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?"
+    rf"(?:{_ROLES}|woman|man|seller|vendor|shopper|passenger|customer|voter|local|person|girl|boy)\b"
+    rf"[^.!?\"\u201c\u201d]{{0,80}}?\b(?:{_VERBS}|told)\b"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _unnamed_subjects(text: str) -> tuple[tuple[int, int], ...]:
+    """(end, start) of each unnamed reporting subject in a paragraph, found once per paragraph."""
+    return tuple((m.end(), m.start()) for m in _UNNAMED_SUBJECT.finditer(text))
+
+
+def _unnamed_subject_before(seg: Segment, pos: int, index: EntityIndex) -> bool:
+    """The paragraph's text before `pos` has an indefinite subject reporting something, and nobody is named
+    after it: a pronoun there is that unnamed person, not a person of an earlier paragraph."""
+    found = _unnamed_subjects(seg.text)
+    k = bisect.bisect_right(found, (pos, pos))
+    if k == 0:
+        return False
+    start = found[k - 1][1]
+    if index.person_ends_at(seg.order, start - 3, start):
+        return False  # "Akosua Frimpomaa, a farmer from Sefwi Wiawso, said": the named person, described
+    return index.person_near(seg.order, start, pos) is None
 
 
 def _unnamed_after(sp: Span) -> bool:

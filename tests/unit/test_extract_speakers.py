@@ -635,3 +635,24 @@ def test_occupation_nouns_refer_back_to_the_person_introduced_with_them() -> Non
     sp = speakers(r)
     assert sp["It was magic"] == "Ilze Kalnina"
     assert sp["It was long"] == "Ole Berg"
+
+
+def test_pronoun_after_an_unnamed_reporting_subject_is_nobody() -> None:
+    """ "a pensioner ... said ... "...," he said": the pronoun is that unnamed pensioner, not the last named man."""
+    r = run(
+        "Ramon Gimeno Sanz said it was a good night.",
+        "In Calatayud, a pensioner leaving a polling station said rural concerns had been ignored. "
+        '"Here we need doctors," he said.',
+        'Akosua Frimpomaa, a farmer from Sefwi Wiawso, said costs had doubled. "Inputs are dear," she said.',
+    )
+    sp = speakers(r)
+    assert sp["Here we need doctors"] is None
+    assert sp["Inputs are dear"] == "Akosua Frimpomaa"  # a named person described in apposition
+
+
+def test_one_eu_diplomat_is_unnamed_a_body_as_modifier_names_no_speaker() -> None:
+    r = run(
+        "Henrik Lykkegaard said talks went well.",
+        '"The mood was terrible," said one EU diplomat, who asked not to be named.',
+    )
+    assert speakers(r)["The mood was terrible"] is None
