@@ -1290,12 +1290,23 @@ _SPOKEN_FOR_BEFORE = re.compile(
 )
 _SPOKES_AFTER = re.compile(r"[ \u00a0]spokes(?:person|man|woman)\b(?![ \u00a0][A-Z])")
 # An employee's role noun, then a capitalised name: "Sydbank analyst Sofie Krag".
+_LISTED_NAME = r"[A-Z][\w&'\u2019-]*(?:[ \u00a0][A-Z][\w&'\u2019-]*)?"
+_LIST_PLURAL_AFTER = re.compile(
+    rf"(?:,[ \u00a0]{_LISTED_NAME})*(?:,?[ \u00a0]and[ \u00a0]{_LISTED_NAME})?[ \u00a0](?:unions|parties|banks|lenders|"
+    r"companies|firms|groups|clubs|teams|carriers|airlines|insurers|operators|broadcasters|newspapers|carmakers|"
+    r"automakers|retailers|associations|federations|organisations|organizations|chains|miners|refiners)\b"
+)
 _ROLE_THEN_NAME = re.compile(
     r"[ \u00a0](?:analyst|economist|strategist|spokesperson|spokesman|spokeswoman|chief[ \u00a0]executive|"
     r"chief[ \u00a0]economist|chairman|chairwoman|head|boss|director|researcher|scientist|engineer|executive|"
     r"coach|manager|striker|midfielder|defender|goalkeeper|captain|winger|forward|playmaker|meteorologist|"
     r"seismologist|volcanologist|epidemiologist|virologist|curator|conductor|pilot|trader|lawyer|prosecutor|"
     r"inspector|commander|founder|partner|adviser|advisor|consultant)[ \u00a0][A-Z][a-z]"
+)
+# Roles that also follow a capitalised common noun at a sentence's start ("Opposition leader", "Jury president"):
+# a body's name only inside a sentence ("said Slc-Cgil representative Davide Brambilla").
+_ROLE_THEN_NAME_INNER = re.compile(
+    r"[ \u00a0](?:representative|secretary|leader|official|negotiator|delegate|president)[ \u00a0][A-Z][a-z]"
 )
 # Capitalised at a sentence start, these qualify the role after them ("Veteran analyst Ann Lee").
 _ROLE_MODIFIERS = frozenset(
@@ -2522,6 +2533,10 @@ def _feature_lists(seg: Segment, out: list[Found]) -> None:
         return
     spans: list[tuple[int, int]] = []
     for m in _FEATURE_LIST.finditer(text):
+        if m.group().endswith(" unions") and not text.endswith(
+            ("in ", "of ", "across ", "in the ", "of the "), 0, m.start()
+        ):
+            continue  # "in Gabura and Padmapukur unions" are places; "the Slc-Cgil, Fials and Uilcom unions" bodies
         for g in range(1, 7):
             name = m.group(g)
             if name and name not in gz.stopwords() and name.split()[0] not in gz.stopwords():
@@ -2779,6 +2794,11 @@ def _whole_run_org(
     before = text[max(0, plural_at - 16) : plural_at].split() if text[plural_at - 2 : plural_at] == "s " else []
     plural = before[-1].lower() if before and before[-1].endswith("s") and not before[-1][0].isupper() else ""
     plural_ctx = bool(plural) and (plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]) in ORG_CONTEXT
+    # "The Slc-Cgil, Fials and Uilcom unions": names listed before a plural body noun
+    e_run = toks[-1][2]
+    listed = text[e_run : e_run + 1] in (",", " ") and bool(_LIST_PLURAL_AFTER.match(text, e_run))
+    if listed and ("and" in words or not text.startswith(" ", e_run)):
+        plural_ctx = True
     if k + 2 < len(toks) and words[k].lower() in _ROLE_SET and toks[k + 1][0] in ("of", "of the"):
         k += 2  # "Head of the National Disaster Management Agency (BNPB)": the role is not the name
     all_toks, all_words, skipped = toks, words, k
@@ -2846,7 +2866,10 @@ def _whole_run_org(
         or (
             # "Sydbank analyst Sofie Krag", "Rosatom head Sergei Volkov": a body, then its employee
             text[e + 1 : e + 2].islower()
-            and bool(_ROLE_THEN_NAME.match(text, e))
+            and (
+                bool(_ROLE_THEN_NAME.match(text, e))
+                or ((multi or not sentence_initial(text, s)) and bool(_ROLE_THEN_NAME_INNER.match(text, e)))
+            )
             and not (len(toks) == 1 and words[0].lower() in _FIRM_MANAGER)  # "Asset manager Amundi"
             and not (words[0] in firsts and multi)
             and not (multi and words[-1] in firsts)

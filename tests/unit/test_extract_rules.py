@@ -477,3 +477,13 @@ def test_foreign_heads_open_names_before_de() -> None:
     assert names(r, "organisation") == {"Hospital Garcia de Orta", "Hospital de Sao Bernardo"}
     assert {"Almada", "Setubal"} <= names(r, "place")
     assert names(run("The PP won 28 seats in the Cortes de Aragon."), "organisation") >= {"Cortes de Aragon"}
+
+
+def test_bodies_listed_before_a_plural_noun_and_before_a_representative() -> None:
+    r = run("The Slc-Cgil, Fials and Uilcom unions said talks had failed.")
+    assert names(r, "organisation") == {"Slc-Cgil", "Fials", "Uilcom"} and names(r, "place") == set()
+    assert names(run("Floods hit homes in Gabura and Padmapukur unions."), "place") == {"Gabura", "Padmapukur"}
+    r = run('"We have no alternative," said Slc-Cgil representative Davide Brambilla, a violist.')
+    assert names(r, "organisation") == {"Slc-Cgil"} and speakers(r)["We have no alternative"] == "Davide Brambilla"
+    r = run("Opposition leader Nika Beridze spoke. Jury president Ana Berrocal agreed.")
+    assert names(r, "organisation") == set()
