@@ -277,6 +277,7 @@ ORG_HEAD = frozenset(
         "Board",
         "Bureau",
         "Fund",
+        "Congress",
         "Federal",
         "Central",
         "National",
@@ -2616,6 +2617,8 @@ def _org_span(
             return (start_of(i), end)
         if w in FOREIGN_ORG_HEAD and i + 2 < n and words[i + 1] in _FOREIGN_OF and toks[i + 2][0][0].isupper():
             return (i, n - 1)  # "Hospital de São Bernardo", "Cortes de Aragón": the head opens the name
+        if w in FOREIGN_ORG_HEAD and 0 < i < n - 1 and toks[i - 1][0] == "and" and toks[i + 1][0][0].isupper():
+            return (i, n - 1)  # "in Loures and Hospital Fernando Fonseca in Amadora": a second name opens there
         if (
             w == "General"
             and 0 < i < n - 1

@@ -91,7 +91,8 @@ _CUE = (
 )
 # "Peskov said", "Peskov, the spokesman, said" (apposition up to 60 chars); [plain, rich].
 _SP_VERBS = [
-    re.compile(rf"(?:{_speaker_pattern(r)})(?:,[^,.\"\u201c\u201d]{{1,60}},)?,?[ \u00a0]{_CUE}") for r in (False, True)
+    re.compile(rf"(?:{_speaker_pattern(r)})(?:,(?:[^,.\"\u201c\u201d]|(?<=\d)[,.](?=\d)){{1,60}},)?,?[ \u00a0]{_CUE}")
+    for r in (False, True)
 ]
 _VERB_SPS = [re.compile(rf"{_CUE},?[ \u00a0](?:{_speaker_pattern(r)})") for r in (False, True)]
 _ACCORDINGS = [re.compile(rf"(?P<cue>[Aa]ccording to)[ \u00a0](?:{_speaker_pattern(r)})") for r in (False, True)]
@@ -228,6 +229,8 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
         for _c_at, c in reversed(clauses[max(0, k - 4) : k]):
             if c.group("pron"):
                 continue
+            if c.group("role") and c.group("role")[:2] in ("a ", "A ", "an", "An"):
+                return None  # "a fruit seller said ... "...," she said": someone unnamed
             if c.group("name") or c.group("role"):
                 who = _resolve(c, seg, 0, index)
                 if who is not None and index.entities[who].type == "person" and index.gender.get(who, g) == g:
@@ -478,6 +481,8 @@ _AFFILIATION = re.compile(
     r"(?:[ \u00a0]\([A-Z][\w&.-]{0,15}\))?,?[ \u00a0]"
 )
 _INTRODUCES = re.compile(r"(?:[ \u00a0][\w-]{1,20}){0,4}:")
+# "..., party candidate Sabyasachi Ghoshal, who won Naihati by 49,000 votes, told reporters": a relative clause.
+_WHO_GAP = re.compile(r",[ \u00a0]who[ \u00a0][^\"\u201c\u201d;:]{1,90}?,[ \u00a0]")
 
 
 def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int | None, str | None] | None:
@@ -501,7 +506,8 @@ def _clause_after_loose(seg: Segment, at: int, index: EntityIndex) -> tuple[int 
         near = index.person_near(seg.order, at, at + len(" ".join(lead[:4])) + 1)
         if near is None or len(lead) > 16:
             return None
-        if not _AFFILIATION.fullmatch(text, _mention_end(index, seg.order, near, cue.start()), cue.start()):
+        gap_at = _mention_end(index, seg.order, near, cue.start())
+        if not (_AFFILIATION.fullmatch(text, gap_at, cue.start()) or _WHO_GAP.fullmatch(text, gap_at, cue.start())):
             return None
     who = index.person_last(seg.order, at, cue.start())
     if who is not None and _POSS_SPOKES.match(text, _mention_end(index, seg.order, who, cue.start()), cue.start()):
@@ -638,9 +644,11 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
     cue = cues[0]
     order = sp.seg.order
     # "Kenji Takemura, who studied with Reisinger, wrote": not a person inside the relative clause.
-    rel = text.find(", who", start, cue.start())
+    # "The Idaho Contractors Board, which revoked Pruitt's registration, said": nor inside a "which" clause.
+    rel = min((i for i in (text.find(", who", start, cue.start()), text.find(", which", start, cue.start())) if i >= 0),
+              default=-1)  # fmt: skip
     who = index.person_last(order, start, rel if rel >= 0 else cue.start())
-    if who is None and rel >= 0:
+    if who is None and rel >= 0 and text.startswith(", who", rel):
         who = index.person_last(order, start, cue.start())
     if who is None:
         prons = list(_LAST_PRONOUN.finditer(text, start, cue.start()))

@@ -656,3 +656,26 @@ def test_one_eu_diplomat_is_unnamed_a_body_as_modifier_names_no_speaker() -> Non
         '"The mood was terrible," said one EU diplomat, who asked not to be named.',
     )
     assert speakers(r)["The mood was terrible"] is None
+
+
+def test_long_appositions_after_the_quote_and_which_clauses_in_reported_speech() -> None:
+    r = run(
+        '"This victory belongs to the people," party candidate Sabyasachi Ghoshal, who won Naihati by 49,000 '
+        "votes, told reporters."
+    )
+    assert speakers(r)["This victory belongs to the people"] == "Sabyasachi Ghoshal"
+    r = run(
+        "Contractor Dale Wexford Pruitt, 52, was sentenced.",
+        "The Idaho Contractors Board, which revoked Pruitt's registration in 2023, said in a statement that "
+        'homeowners should "check before they sign" and never pay.',
+    )
+    assert names(r, "person") == {"Dale Wexford Pruitt"}
+    assert speakers(r)["check before they sign"] == "Idaho Contractors Board"
+
+
+def test_indefinite_role_subject_then_pronoun_is_nobody() -> None:
+    r = run(
+        "Zhang Wenbo, a trader, said prices fell.",
+        'At a market in Beijing, a fruit vendor said cherries sold fast. "They are sweet," she said.',
+    )
+    assert speakers(r)["They are sweet"] is None
