@@ -1915,16 +1915,17 @@ def _run(
             out.append(Found(seg, s0, e0, "organisation", text[s0:e0]))
         return
     if (
-        len(toks) == 1
-        and text[toks[0][2] + 1 : toks[0][2] + 2] in _QUARTER_INITIALS
+        len(toks) <= 2
+        and text[toks[-1][2] + 1 : toks[-1][2] + 2] in _QUARTER_INITIALS
         and not inner
-        and _QUARTER_AFTER.match(text, toks[0][2])
-        and words[0] not in stop
-        and words[0] not in firsts
+        and _QUARTER_AFTER.match(text, toks[-1][2])
+        and not any(w in stop for w in words)
+        and words[-1] not in firsts
         and text[max(0, toks[0][1] - 4) : toks[0][1]].endswith(("the ", "'s ", "\u2019s "))
     ):
-        # "the Lyulin district", "Zagreb's Tresnjevka neighbourhood": a part of a town
-        out.append(Found(seg, toks[0][1], toks[0][2], "place", hit=_synthetic_place(words[0])))
+        # "the Lyulin district", "Zagreb's Tresnjevka neighbourhood", "the Abu Shouk camp": a part of a town
+        name = text[toks[0][1] : toks[-1][2]]
+        out.append(Found(seg, toks[0][1], toks[-1][2], "place", hit=_synthetic_place(name)))
         return
     if (
         len(toks) == 2
@@ -1954,6 +1955,20 @@ def _run(
     if _admin_run(seg, toks, words, inner, out) or _unit_after_run(seg, toks, words, inner, out):
         return
     if not inner and _feature_run(seg, toks, words, out, stop=stop):
+        return
+    sq = 1 if words[0] in stop and len(toks) > 2 else 0
+    if (
+        words[sq] in SQUARE_HEAD
+        and len(toks) - sq >= 2
+        and (toks[sq + 1][0][0].isupper() or (len(toks) - sq >= 3 and words[sq + 1] in _FOREIGN_OF))
+    ):
+        # "Plaza de España", "Piazza San Marco", "Praça do Comércio": a square or a street, whatever its words
+        j = next((i for i in range(sq + 2, len(toks)) if toks[i][0] == "and"), len(toks))
+        s0, e0 = toks[sq][1], toks[j - 1][2]
+        out.append(Found(seg, s0, e0, "place", hit=_synthetic_place(text[s0:e0])))
+        if j + 1 < len(toks):  # "Piazza San Marco and Palace Square": the next name on its own
+            later = [h for h in inner if h[0] >= toks[j + 1][1]]
+            _run(seg, toks=toks[j + 1 :], inner=later, out=out, stop=stop, nat=nat, titles=titles, firsts=firsts)
         return
     first_hit = [x for x in inner if x[0] == toks[0][1] and x[1] == toks[0][2]] if len(toks) == 2 else []
     if (
@@ -2265,6 +2280,7 @@ FEATURE_TAIL = frozenset(
         "Atoll",
         "Lagoon",
         "Fjord",
+        "Square",
     ]
 )
 COMPASS = frozenset(
@@ -2272,6 +2288,8 @@ COMPASS = frozenset(
 )
 # Compass points written after a region's name in Portuguese, Spanish, French, Italian and Indonesian/Malay.
 COMPASS_AFTER = frozenset(["Norte", "Sul", "Sur", "Nord", "Sud", "Utara", "Selatan", "Barat", "Timur", "Tengah"])
+# Squares and streets in Spanish, Italian, Portuguese and Polish: the head opens the name.
+SQUARE_HEAD = frozenset(["Plaza", "Piazza", "Praça", "Praca", "Calle", "Avenida", "Rua", "Puerta", "Plac"])
 FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains"])
 _PLACE_PLURALS = (
     r"rivers|islands|lakes|seas|straits|deserts|peninsulas|provinces|districts|counties|regions|states|"
@@ -2684,8 +2702,10 @@ _IN_WORDS = [
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:region|city|town|village|area|district|province|governorate|emirate|oasis|desert|camp)\b"
 )
-_QUARTER_INITIALS = frozenset("dnsqt")
-_QUARTER_AFTER = re.compile(r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter|township)\b")
+_QUARTER_INITIALS = frozenset("dnsqtcr")
+_QUARTER_AFTER = re.compile(
+    r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter|township|camp|refugee[ \u00a0]camp)\b"
+)
 _COURT_WORDS = frozenset(
     ["Constitutional", "Supreme", "High", "Administrative", "Federal", "Cassation", "Court", "Tribunal", "of"]
 )
@@ -3637,6 +3657,11 @@ def _match_person(name: str, canon_of: dict[str, str]) -> str | None:
             kp = known.split()
             if len(kp) >= 2 and kp[0] == parts[0] and kp[-1] == parts[-1]:
                 return target
+        # "Dr Mohd Faizal said" after "Mohd Faizal Jaafar": Malay, Indonesian and Ethiopian copy calls a
+        # person by the leading names of the full name.
+        heads = {t for k, t in canon_of.items() if len(k.split()) > len(parts) and k.split()[: len(parts)] == parts}
+        if len(heads) == 1:
+            return heads.pop()
         if len(parts) == 2 and parts[0] not in gz.first_names():
             # "Fernández Ruiz" for "María José Fernández Ruiz": a double surname written alone.
             for known, target in canon_of.items():

@@ -487,3 +487,22 @@ def test_bodies_listed_before_a_plural_noun_and_before_a_representative() -> Non
     assert names(r, "organisation") == {"Slc-Cgil"} and speakers(r)["We have no alternative"] == "Davide Brambilla"
     r = run("Opposition leader Nika Beridze spoke. Jury president Ana Berrocal agreed.")
     assert names(r, "organisation") == set()
+
+
+def test_leading_names_refer_to_the_full_name() -> None:
+    """ "Dr Mohd Faizal said" after "Mohd Faizal Jaafar": one person, called by the leading names."""
+    r = run("Its director, Datuk Dr Mohd Faizal Jaafar, said 412 cases. Dr Mohd Faizal said teams would go.")
+    assert names(r, "person") == {"Mohd Faizal Jaafar"}
+
+
+def test_squares_streets_and_camps_are_places() -> None:
+    r = run("People marched from the station to the Plaza de España, then to Piazza San Marco and Palace Square.")
+    assert {"Plaza de España", "Piazza San Marco", "Palace Square"} <= names(r, "place")
+    assert names(r, "person") == set()
+    assert names(run("She lives in the Abu Shouk camp for displaced people."), "place") == {"Abu Shouk"}
+
+
+def test_more_given_names_across_cultures() -> None:
+    r = run("Josh Whitby kicked four goals. Lachlan Ryle was second. Senne Van Acker won the sprint.")
+    assert names(r, "person") == {"Josh Whitby", "Lachlan Ryle", "Senne Van Acker"}
+    assert names(r, "place") == set()
