@@ -569,7 +569,7 @@ def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None
         for m in _ACCORDINGS[r].finditer(window):
             last = m
     if last is None:
-        return _subject_before(sp, tail, lo, index)
+        return _subject_before(sp, tail, lo, index) or _colon_subject(sp, tail, lo, index)
     who = _resolve(last, sp.seg, lo, index)
     if who is None and last.group("name"):
         # "... coached Al-Wahda in the United Arab Emirates, said:": a place is no speaker
@@ -578,6 +578,24 @@ def _clause_before(sp: Span, index: EntityIndex) -> tuple[int | None, str | None
 
 
 _CUE_END = re.compile(rf"\b(?:{_VERBS})[,:]$")
+
+
+def _colon_subject(sp: Span, tail: str, lo: int, index: EntityIndex) -> tuple[int | None, str | None] | None:
+    """ "Brettschneider then cut in: "..."", "Lee was blunt: "..."": a short sentence that opens with a
+    person and ends in a colon introduces that person's words."""
+    if not tail.endswith(":"):
+        return None
+    text = sp.seg.text
+    colon = lo + len(tail) - 1
+    start = 0
+    for m in _SENT_START.finditer(text, max(0, colon - 120), colon):
+        start = m.end()
+    if start == 0 and colon > 120:
+        return None
+    if len(text[start:colon].split()) > 8:
+        return None
+    who = index.person_near(sp.seg.order, start, start + 1)
+    return (who, ":") if who is not None else None
 
 
 def _subject_before(sp: Span, tail: str, lo: int, index: EntityIndex) -> tuple[int | None, str | None] | None:
@@ -643,6 +661,11 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
         return None
     cue = cues[0]
     order = sp.seg.order
+    for later in cues[1:]:
+        # "The team found that ..., which Li described as "..."": a person right before a later verb
+        named = index.person_last(order, max(start, later.start() - 40), later.start())
+        if named is not None and _mention_end(index, order, named, later.start()) >= later.start() - 1:
+            return named, later.group()
     # "Kenji Takemura, who studied with Reisinger, wrote": not a person inside the relative clause.
     # "The Idaho Contractors Board, which revoked Pruitt's registration, said": nor inside a "which" clause.
     rel = min((i for i in (text.find(", who", start, cue.start()), text.find(", which", start, cue.start())) if i >= 0),

@@ -679,3 +679,19 @@ def test_indefinite_role_subject_then_pronoun_is_nobody() -> None:
         'At a market in Beijing, a fruit vendor said cherries sold fast. "They are sweet," she said.',
     )
     assert speakers(r)["They are sweet"] is None
+
+
+def test_colon_after_a_short_sentence_opening_with_a_person() -> None:
+    r = run(
+        "Chief executive Jonas Brettschneider spoke. Analyst Ann Lee asked about tariffs.",
+        'Brettschneider then cut in: "We will not price ourselves out of the market."',
+    )
+    assert speakers(r)["We will not price ourselves out of the market"] == "Jonas Brettschneider"
+
+
+def test_person_right_before_a_later_verb_in_reported_speech() -> None:
+    r = run(
+        "Astronomer Li Qingyun led the team.",
+        'The team found that the signals swung, which Li described as "the fingerprint of a twisted field."',
+    )
+    assert speakers(r)["the fingerprint of a twisted field"] == "Li Qingyun"
