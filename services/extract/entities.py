@@ -996,6 +996,7 @@ NOT_PERSON_TAIL = frozenset(
     [
         "Slam",  # "Grand Slam"
         "Garros",  # "Roland Garros", the tournament and its grounds
+        "Prix",  # "Hungarian Grand Prix"
         "Sea",
         "Route",
         "River",
@@ -2624,8 +2625,10 @@ def _org_span(
         if w in ORG_HEAD and i + 1 < n and words[i + 1] in ("of", "of the", "for", "for the"):
             end = n - 1
             for t in range(i + 3, n - 1):
-                if words[t] in gz.titles() and toks[t + 1][0][0].isupper():
-                    end = t - 1  # "Bank of Portugal Governor Rui Simoes": the name ends at the title
+                if words[t] in gz.titles() and toks[t + 1][0][0].isupper() and words[t + 1] not in ORG_SUFFIX:
+                    # "Bank of Portugal Governor Rui Simoes": the name ends at the title (but "Directorate of
+                    # the National Health Service" goes on)
+                    end = t - 1
                     break
                 if toks[t][0] == "and" and gz.gazetteer().lookup(text[toks[t + 1][1] : toks[end][2]]) is not None:
                     end = t - 1  # "Bank of England and Barclays": a known name after "and" is another body
@@ -3002,8 +3005,15 @@ def _whole_run_org(
         return False
     if not (club or with_acr):
         # Context alone: not a person's name, not a country or a city named as such.
-        if words[0] in firsts and multi and not (words[0] == "Al" and words[1] not in firsts):
-            return False  # "Al Kass television": the Arabic article, not the given name Al
+        if (
+            words[0] in firsts
+            and multi
+            and not (words[0] == "Al" and words[1] not in firsts)
+            and not any(h[0] == s and h[2].kind == "place" and h[2].places[0].is_country for h in inner)
+        ):
+            # "Al Kass television": the Arabic article, not the given name Al; "broadcaster France
+            # Télévisions": a country's name, not the given name France
+            return False
         exact = [h for h in inner if h[0] == s and h[1] == e]
         if exact and exact[0][2].kind == "place" and not (share_move and exact[0][2].places[0].population < 200_000):
             return False  # (but "rival Puma gained 1.8%": a company named like a town)
@@ -3202,6 +3212,17 @@ def _person(
         and not before_toks
     ):
         cue = False  # '"Rerouting adds two weeks," ...': a gerund opening a sentence or a quote, unless a known surname
+    if (
+        cue
+        and not titled
+        and len(grp) == 1
+        and gz.agent_plural(name)
+        and name not in firsts
+        and name not in gz.agent_plural_surnames()
+        and sentence_initial(text, s)
+        and not before_toks
+    ):
+        cue = False  # "Exhibitors warned that ...": a plural noun opening a sentence, not a surname
     cue = cue and not surname_only
     out.append(Found(seg, s, e, "person", name, roles=tuple(roles), cue=cue, alias=alias))
 

@@ -244,6 +244,27 @@ def _census_names() -> dict[str, str]:
     return out
 
 
+_AGENT_PLURAL = ("ors", "ers", "ists", "ants", "ents", "ians")
+
+
+@functools.cache
+def agent_plural_surnames() -> frozenset[str]:
+    """US Census 1990 surnames shaped like plural agent nouns ("Rogers", "Peters", "Connors"): a sentence
+    opening "Exhibitors warned" names no one, one opening "Rogers warned" may."""
+    try:
+        text = (importlib.resources.files("names") / "dist.all.last").read_text(encoding="ascii")
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - the dependency is declared
+        return frozenset()
+    return frozenset(
+        w.capitalize() for line in text.splitlines() if (w := line.split(" ", 1)[0]).lower().endswith(_AGENT_PLURAL)
+    )
+
+
+def agent_plural(word: str) -> bool:
+    """A capitalised word shaped like a plural agent noun ("Exhibitors", "Protesters", "Residents")."""
+    return word.endswith(_AGENT_PLURAL)
+
+
 @functools.cache
 def reporting_verbs() -> tuple[str, ...]:
     """Reporting verbs and phrases, longest first so regex alternation prefers them."""

@@ -506,3 +506,14 @@ def test_more_given_names_across_cultures() -> None:
     r = run("Josh Whitby kicked four goals. Lachlan Ryle was second. Senne Van Acker won the sprint.")
     assert names(r, "person") == {"Josh Whitby", "Lachlan Ryle", "Senne Van Acker"}
     assert names(r, "place") == set()
+
+
+def test_plural_nouns_events_and_country_named_broadcasters() -> None:
+    assert names(run("Exhibitors warned that small towns were hit."), "person") == set()
+    assert names(run("Connors warned that small towns were hit."), "person") == {"Connors"}
+    r = run("Oliver Penhaligon led a McLaren one-two in the Hungarian Grand Prix.")
+    assert names(r, "person") == {"Oliver Penhaligon"}
+    r = run("Public broadcaster France Télévisions said it would air it. Singer France Gall said so.")
+    assert names(r, "organisation") == {"France Télévisions"} and names(r, "person") == {"France Gall"}
+    r = run("The Executive Directorate of the National Health Service (DE-SNS) announced it.")
+    assert names(r, "organisation") == {"Executive Directorate of the National Health Service"}
