@@ -3387,10 +3387,10 @@ def build(
     # "Zvezda" after "Crvena Zvezda", "Betis" after "Real Betis": a two-word name's own last word.
     firsts, gaz = gz.first_names(), gz.gazetteer()
     for f in found:
-        parts = f.key.split() if f.kind == "organisation" else ()
+        parts = f.text.split() if f.kind == "organisation" else ()
         if (
             len(parts) == 2
-            and f.key == f.text
+            and (f.key == f.text or strip_legal(f.text) != f.key)
             and len(parts[1]) >= 4
             and parts[1] not in ORG_SUFFIX
             and parts[1] not in gz.stopwords()
@@ -3896,6 +3896,8 @@ def _assemble(
                 f.key = mates[0]
     # "RBI" in a story that names the Reserve Bank of India, "United" after Manchester United: an
     # unknown acronym of exactly one written name's initials, or the last word of exactly one name.
+    # "Zvezda" after "Crvena Zvezda" listed as Red Star Belgrade: the written form's last word, too.
+    written_as = {f.text: f.key for f in found if f.kind == "organisation" and " " in f.text and f.text != f.key}
     for f in found:
         if f.kind != "organisation" or f.key != f.text or " " in f.text:
             continue
@@ -3903,8 +3905,52 @@ def _assemble(
             mates = [k for k in written if _strict_initials(k) == f.text]
         else:
             mates = [k for k in written if k.endswith(" " + f.text) and k.split()[-1] not in ORG_SUFFIX]
+            if not mates:
+                mates = list({k for t, k in written_as.items() if t.endswith(" " + f.text) and len(f.text) >= 4})
         if len(mates) == 1:
             f.key = mates[0]
+    # "The Joint Stock Commercial Bank for Foreign Trade of Vietnam (Vietcombank)": the bracketed short form the
+    # list knows under its own name is this body, named in full.
+    by_seg: dict[int, list[Found]] = {}
+    for f in found:
+        if f.kind in ("organisation", "person"):
+            by_seg.setdefault(id(f.seg), []).append(f)
+    renamed: dict[str, str] = {}
+    for fs in by_seg.values():
+        fs.sort(key=lambda f: f.start)
+        for a, b in itertools.pairwise(fs):
+            text = a.seg.text
+            if (
+                a.kind == "organisation"
+                and b.start == a.end + 2
+                and text[a.end : a.end + 2] == " ("
+                and text[b.end : b.end + 1] == ")"
+                and a.key != b.key
+                and " " not in b.text
+            ):
+                if b.kind == "person":  # "Federal Air Transport Agency (Rosaviatsiya)": its own-language name
+                    b.kind, b.key, b.roles = "organisation", a.key, ()
+                elif len(a.text.split()) >= 3 and b.key not in written:
+                    renamed.setdefault(b.key, a.key)
+    if renamed:
+        for f in found:
+            if f.kind == "organisation" and f.key in renamed:
+                f.key = renamed[f.key]
+    # "Tokyo Electric Power Company Holdings Inc." written, and the list's "Tokyo Electric Power Company" for
+    # "TEPCO": one company, named as written.
+    org_keys_now = {f.key for f in found if f.kind == "organisation"}
+    longer_of: dict[str, str] = {}
+    for w in org_keys_now:
+        parts = w.split()
+        cut = len(parts) - 1
+        while cut > 0 and parts[cut] in ORG_SUFFIX:
+            head = " ".join(parts[:cut])
+            if head in org_keys_now:
+                longer_of.setdefault(head, w)
+            cut -= 1
+    for f in found:
+        if f.kind == "organisation" and f.key in longer_of:
+            f.key = longer_of[f.key]
     # "Prado said" after "Helena Vasconcellos Prado": the surname, not the museum of that name;
     # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
     full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}
@@ -3917,8 +3963,8 @@ def _assemble(
     for f in found:
         if f.kind == "organisation" and " " in f.key:
             org_multi.add(f.key)
-            if " " not in f.text:
-                org_short[f.text] = f.key
+        if f.kind == "organisation" and " " not in f.text and f.text != f.key:
+            org_short[f.text] = f.key  # "(Rosaviatsiya)", a short form of the agency
     for f in found:
         if (
             f.kind == "organisation"
@@ -4027,14 +4073,18 @@ def _written_org_name(canonical: str, written: list[str]) -> str:
     "Bank of Russia" stays as written (the story never says "Central Bank of Russia"); an
     abbreviation ("OPEC", "UN Security Council") still expands to the canonical name.
     """
-    if not written or canonical in written:
+    if not written:
+        return canonical
+    # "TurkStat" in the list, "Turkish Statistical Institute (TurkStat)" in the story: the name written in full
+    brand = " " not in canonical
+    if canonical in written and not brand:
         return canonical
     written = [strip_legal(w) for w in written]
-    if canonical in written:
+    if canonical in written and not brand:
         return canonical
     # "LaLiga" for "La Liga", "Bristol-Myers Squibb": the story's own spelling of the full name.
     squeezed = canonical.replace(" ", "").replace("-", "")
-    same = [w for w in written if len(w) > 3 and w.replace(" ", "").replace("-", "") == squeezed]
+    same = [w for w in written if len(w) > 3 and w != canonical and w.replace(" ", "").replace("-", "") == squeezed]
     if same:
         return same[0]
     full = [w for w in written if " " in w and not any(t.replace(".", "").isupper() for t in w.split())]

@@ -517,3 +517,26 @@ def test_plural_nouns_events_and_country_named_broadcasters() -> None:
     assert names(r, "organisation") == {"France Télévisions"} and names(r, "person") == {"France Gall"}
     r = run("The Executive Directorate of the National Health Service (DE-SNS) announced it.")
     assert names(r, "organisation") == {"Executive Directorate of the National Health Service"}
+
+
+def test_listed_bodies_merge_with_the_forms_the_story_writes() -> None:
+    """The list's "Tokyo Electric Power Company" (TEPCO) is the written "... Company Holdings Inc.", and a
+    bracketed short form the list knows is the body written in full before it."""
+    r = run(
+        "Tokyo Electric Power Company Holdings Inc. said no abnormalities were found.",
+        '"All reactors remain in cold shutdown," a TEPCO spokesman said.',
+    )
+    assert names(r, "organisation") == {"Tokyo Electric Power Company Holdings"}
+    assert speakers(r)["All reactors remain in cold shutdown"] == "Tokyo Electric Power Company Holdings"
+    r = run(
+        "The Joint Stock Commercial Bank for Foreign Trade of Vietnam (Vietcombank) reported a profit.",
+        "Analysts said Vietcombank was strong.",
+    )
+    assert names(r, "organisation") == {"Joint Stock Commercial Bank for Foreign Trade of Vietnam"}
+
+
+def test_bare_names_the_list_knows() -> None:
+    """Banks, parties, clubs and teams named bare, with no cue, from the organisation list."""
+    r = run("ING and Aegon fell, while Schaeffler rose. Podemos and Chega criticised the plan.")
+    assert {"ING", "Aegon", "Schaeffler", "Podemos", "Chega"} <= names(r, "organisation")
+    assert names(r, "person") == set() and names(r, "place") == set()

@@ -530,9 +530,12 @@ def test_clubs_joined_by_and_in_a_result_are_two() -> None:
 
 def test_acronym_before_a_title_is_the_body() -> None:
     """'"...," DISY MP Marios Stylianou said': the party's acronym, then the title, then the person."""
-    r = run('"They will have to explain," DISY MP Marios Stylianou said.')
-    assert names(r, "organisation") == {"DISY"}
+    r = run('"They will have to explain," VKDR MP Marios Stylianou said.')
+    assert names(r, "organisation") == {"VKDR"}
     assert speakers(r)["They will have to explain"] == "Marios Stylianou"
+    r = run('"They will have to explain," DISY MP Marios Stylianou said.')  # a party the list knows: expanded
+    assert names(r, "organisation") == {"Democratic Rally"}
+    assert next(e for e in r.entities if e.name == "Democratic Rally").aliases == ["DISY"]
 
 
 def test_coordinated_lower_case_bodies_name_no_speaker() -> None:
