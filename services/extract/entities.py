@@ -200,6 +200,9 @@ ORG_SUFFIX = frozenset(
         "Ballet",
         "Holding",
         "Library",
+        "Racing",
+        "Motorsport",
+        "Motorsports",
         # sector nouns that close a company's name and are nobody's surname ("Leroy Seafood", "Marcus Foods")
         "Seafood",
         "Foods",
@@ -997,6 +1000,8 @@ NOT_PERSON_TAIL = frozenset(
         "Slam",  # "Grand Slam"
         "Garros",  # "Roland Garros", the tournament and its grounds
         "Prix",  # "Hungarian Grand Prix"
+        "Trophy",  # "Syed Mushtaq Ali Trophy"
+        "Boulevard",
         "Sea",
         "Route",
         "River",
@@ -1896,6 +1901,8 @@ def _run(
         if not exact and toks[0][0] not in stop:
             out.append(Found(seg, s, e, "place", hit=_synthetic_place(text[s:e])))
             return
+    if words[-1] in FACILITY_TAIL and len(toks) >= 2 and _facility_run(seg, toks, words, out, stop | nat):
+        return
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
     if (
@@ -2289,9 +2296,11 @@ COMPASS = frozenset(
 )
 # Compass points written after a region's name in Portuguese, Spanish, French, Italian and Indonesian/Malay.
 COMPASS_AFTER = frozenset(["Norte", "Sul", "Sur", "Nord", "Sud", "Utara", "Selatan", "Barat", "Timur", "Tengah"])
+# Venues: places, whatever words their names hold.
+FACILITY_TAIL = frozenset(["Airport", "Stadium", "Arena", "Coliseum", "Colosseum", "Velodrome", "Racecourse"])
 # Squares and streets in Spanish, Italian, Portuguese and Polish: the head opens the name.
 SQUARE_HEAD = frozenset(["Plaza", "Piazza", "Praça", "Praca", "Calle", "Avenida", "Rua", "Puerta", "Plac"])
-FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains"])
+FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains", "Wadi"])
 _PLACE_PLURALS = (
     r"rivers|islands|lakes|seas|straits|deserts|peninsulas|provinces|districts|counties|regions|states|"
     r"municipalities|villages|towns|prefectures|governorates|departments|cantons|oblasts|unions|communes|"
@@ -2507,6 +2516,32 @@ def _synthetic_place(name: str, country_code: str = "") -> gz.Hit:
     the name says which: "East Siberia", "Lunda Norte")."""
     pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
     return gz.Hit("place", None, (gz.Place(name, country_code, 0.0, 0.0, pid, 0, False, True, True),))
+
+
+def _facility_run(
+    seg: Segment, toks: list[tuple[str, int, int]], words: list[str], out: list[Found], stop: frozenset[str]
+) -> bool:
+    """ "Muscat International Airport and Sohar Airport", "Bislett Stadium": venues are places, whatever
+    words their names hold (but "Changi Airport Group" is a company: its last word is no venue's)."""
+    parts: list[list[int]] = [[]]
+    for i, w in enumerate(words):
+        if w == "and":
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    spans = []
+    for part in parts:
+        if len(part) < 2 or words[part[-1]] not in FACILITY_TAIL:
+            return False
+        f0 = part[0]
+        while f0 < part[-1] - 1 and words[f0] in stop:
+            f0 += 1
+        if any(words[i] in ORG_SUFFIX and words[i] not in FACILITY_TAIL for i in range(f0, part[-1])):
+            return False
+        spans.append((toks[f0][1], toks[part[-1]][2]))
+    for s0, e0 in spans:
+        out.append(Found(seg, s0, e0, "place", hit=_synthetic_place(seg.text[s0:e0])))
+    return True
 
 
 def _feature_run(
@@ -3000,7 +3035,13 @@ def _whole_run_org(
         not multi and words[0] in NICKNAMES and text[max(0, s - 4) : s] in ("the ", "The ") and seg.in_ is None
     )
     role_at = bool(prev) and prev[-1] in ("at", "for", "with", "the") and bool(_ROLE_AT.search(text, max(0, s - 60), s))
-    with_acr = acr is not None and multi and (len(toks) >= 3 or _initials_match(acr.group(1), words))
+    with_acr = (
+        acr is not None
+        and multi
+        and (len(toks) >= 3 or _initials_match(acr.group(1), words))
+        # "the Democratic Republic of the Congo (DRC)": a country with its initials is still the country
+        and not any(h[0] == s and h[1] == e and h[2].kind == "place" and h[2].places[0].is_country for h in inner)
+    )
     if not (club or context or role_at or with_acr):
         return False
     if not (club or with_acr):
@@ -3378,6 +3419,15 @@ def build(
     for seg in segs:
         _scan(seg, found)
     found = _title_case_headline(found)
+    # "in North Al Batinah and Al Dhahirah" after "in Al Dhahirah Governorate": a name the story made a
+    # place by its administrative word is that place, not a person, wherever else it stands uncued.
+    made_places = {
+        f.text: f.hit for f in found if f.kind == "place" and f.hit is not None and f.hit.places[0].synthetic
+    }
+    if made_places:
+        for f in found:
+            if f.kind == "person" and not f.roles and f.text in made_places:
+                f.kind, f.key, f.hit = "place", "", made_places[f.text]
     if any(_sporty(s.text) for s in segs):
         _sport_clubs(found)
     if model_spans:

@@ -540,3 +540,16 @@ def test_bare_names_the_list_knows() -> None:
     r = run("ING and Aegon fell, while Schaeffler rose. Podemos and Chega criticised the plan.")
     assert {"ING", "Aegon", "Schaeffler", "Podemos", "Chega"} <= names(r, "organisation")
     assert names(r, "person") == set() and names(r, "place") == set()
+
+
+def test_venues_are_places_and_countries_keep_their_initials() -> None:
+    r = run("Flights at Muscat International Airport and Sohar Airport were cancelled. He won at Bislett Stadium.")
+    assert names(r, "place") >= {"Muscat International Airport", "Sohar Airport", "Bislett Stadium"}
+    assert names(r, "organisation") == set()
+    assert names(run("The Changi Airport Group said so."), "organisation") == {"Changi Airport Group"}
+    r = run("Cholera spread from the Democratic Republic of the Congo (DRC) into Uganda.")
+    assert "Democratic Republic of the Congo" in names(r, "place") and names(r, "organisation") == set()
+    r = run("Rain hit Ibri in Al Dhahirah Governorate.", "Shelters opened in Sohar and Al Dhahirah.")
+    assert "Al Dhahirah" in names(r, "place") and names(r, "person") == set()
+    r = run("At Mount Panorama, Dick Johnson Racing driver Cooper Aldridge won the Syed Mushtaq Ali Trophy.")
+    assert names(r, "organisation") == {"Dick Johnson Racing"} and names(r, "person") == {"Cooper Aldridge"}
