@@ -2080,6 +2080,14 @@ def _run(
         else:
             kinds.append("name")
         rest.append(tok)
+    if (
+        len(kinds) >= 3
+        and kinds[0] == "name"
+        and rest[0][0] in ORG_SUFFIX
+        and rest[1][0] in firsts
+        and text[max(0, rest[0][1] - 4) : rest[0][1]] == "the "
+    ):
+        kinds[0] = "stop"  # "PSD leader in the Chamber Adriana Voicu said": the body, then the person
     for i in range(len(kinds) - 1):
         if (
             kinds[i] == "name"
@@ -4160,6 +4168,13 @@ def _label_org(index: EntityIndex, idx: int, f: Found) -> None:
     ):
         if m and m.group(1) in ORG_SPEAKER_NOUNS:
             index.org_nouns.setdefault(idx, set()).add(m.group(1))
+    if after[1:].islower() and text[max(0, f.start - 4) : f.start] in ("the ", "The "):
+        # "The BDEW energy industry association": the kind noun two or three words on
+        for w in text[f.end : f.end + 48].split()[1:3]:
+            if not w.isalpha() or not w.islower():
+                break
+            if w in ORG_SPEAKER_NOUNS:
+                index.org_nouns.setdefault(idx, set()).add(w)
 
 
 def _add_entity(index: EntityIndex, *, used: set[str], name: str, kind: str, fs: list[Found], geo: Geo | None) -> None:

@@ -811,10 +811,16 @@ def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:
 
 
 # "a fruit seller said", "one pensioner told TASS": someone the story does not name reports something.
+_UNNAMED_NOUNS = (
+    rf"(?:{_ROLES}|woman|man|seller|vendor|shopper|passenger|customer|voter|local|person|girl|boy|traveler|traveller|"
+    r"commuter|spectator|onlooker|bystander|tourist|visitor|pilgrim|patient|parent|fan|mourner|motorist)"
+)
 _UNNAMED_SUBJECT = re.compile(
-    rf"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?"
-    rf"(?:{_ROLES}|woman|man|seller|vendor|shopper|passenger|customer|voter|local|person|girl|boy)\b"
+    rf"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?{_UNNAMED_NOUNS}\b"
     rf"[^.!?\"\u201c\u201d]{{0,80}}?\b(?:{_VERBS}|told)\b"
+    # "A TNT fan from Cebu who flew in was more cautious.": a sentence about someone unnamed
+    rf"|(?:^|(?<=[.!?][ \u00a0]))(?:An?|One|Another)[ \u00a0](?:[\w'\u2019-]{{1,30}}[ \u00a0]){{0,3}}?{_UNNAMED_NOUNS}\b"
+    rf"[^.!?\"\u201c\u201d]{{0,120}}[.:](?=[ \u00a0]*[\"\u201c])"
 )
 
 

@@ -698,3 +698,19 @@ def test_person_right_before_a_later_verb_in_reported_speech() -> None:
         'The team found that the signals swung, which Li described as "the fingerprint of a twisted field."',
     )
     assert speakers(r)["the fingerprint of a twisted field"] == "Li Qingyun"
+
+
+def test_unnamed_sentence_subject_and_kind_nouns_written_after_a_name() -> None:
+    r = run(
+        "Coach Aldrin Sy said it was hard.",
+        'A TNT fan from Cebu who flew in for the series was more cautious. "It is not over until Friday," he said.',
+    )
+    assert speakers(r)["It is not over until Friday"] is None
+    r = run(
+        "Kerstin Andreae said prices rose.",
+        "The BDEW energy industry association called for regional charges. "
+        '"We need price signals," the association said in a position paper.',
+    )
+    assert speakers(r)["We need price signals"] == "BDEW"
+    r = run('PSD leader in the Chamber Adriana Voicu said the group would meet. "We voted," she said.')
+    assert names(r, "person") == {"Adriana Voicu"} and speakers(r)["We voted"] == "Adriana Voicu"
