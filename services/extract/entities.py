@@ -1927,7 +1927,7 @@ def _run(
         and text[toks[-1][2] + 1 : toks[-1][2] + 2] in _QUARTER_INITIALS
         and not inner
         and _QUARTER_AFTER.match(text, toks[-1][2])
-        and not any(w in stop for w in words)
+        and not any(w in stop or w in nat for w in words)
         and words[-1] not in firsts
         and text[max(0, toks[0][1] - 4) : toks[0][1]].endswith(("the ", "'s ", "\u2019s "))
     ):
@@ -2297,6 +2297,7 @@ FEATURE_TAIL = frozenset(
         "Lagoon",
         "Fjord",
         "Square",
+        "Valley",
     ]
 )
 COMPASS = frozenset(
@@ -2340,7 +2341,9 @@ _SETTLEMENT_OF = re.compile(
     r"[ \u00a0]of[ \u00a0]$"
 )
 # "Uiseong County", "Kherson Oblast": a place named with its administrative unit.
-ADMIN_TAIL = frozenset(["Province", "County", "Prefecture", "Oblast", "Governorate", "District", "Region", "Krai"])
+ADMIN_TAIL = frozenset(
+    ["Province", "County", "Prefecture", "Oblast", "Governorate", "District", "Region", "Krai", "Ward"]
+)
 
 
 def _settlement_run(
@@ -2748,9 +2751,9 @@ _IN_WORDS = [
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:region|city|town|village|area|district|province|governorate|emirate|oasis|desert|camp)\b"
 )
-_QUARTER_INITIALS = frozenset("dnsqtcr")
+_QUARTER_INITIALS = frozenset("dnsqtcrv")
 _QUARTER_AFTER = re.compile(
-    r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter|township|camp|refugee[ \u00a0]camp)\b"
+    r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter|township|camp|refugee[ \u00a0]camp|town|village)\b"
 )
 _COURT_WORDS = frozenset(
     ["Constitutional", "Supreme", "High", "Administrative", "Federal", "Cassation", "Court", "Tribunal", "of"]
@@ -3133,6 +3136,8 @@ def _person(
     firsts: dict[str, str],
 ) -> None:
     text = seg.text
+    if text[max(0, grp[0][1] - 4) : grp[0][1]] == "(By " or text[max(0, grp[0][1] - 3) : grp[0][1]] == "By ":
+        return  # "(By Lin Hsiao-wen) Enditem": a byline, not a person in the story
     if (
         len(grp) >= 3
         and grp[0][0] not in firsts

@@ -553,3 +553,14 @@ def test_venues_are_places_and_countries_keep_their_initials() -> None:
     assert "Al Dhahirah" in names(r, "place") and names(r, "person") == set()
     r = run("At Mount Panorama, Dick Johnson Racing driver Cooper Aldridge won the Syed Mushtaq Ali Trophy.")
     assert names(r, "organisation") == {"Dick Johnson Racing"} and names(r, "person") == {"Cooper Aldridge"}
+
+
+def test_towns_wards_valleys_bylines_and_taiwanese_family_names() -> None:
+    r = run(
+        "The outbreak began in Kasese's Bwera town. Shoppers in Tokyo's Nerima Ward were cautious. He trains in Kenya's Rift Valley."
+    )
+    assert {"Bwera", "Kasese", "Nerima", "Rift Valley"} <= names(r, "place")
+    assert "Congolese" not in names(run("In the Congolese town of Kamituga, cases rose."), "place")
+    assert names(run("Profit rose. (By Lin Hsiao-wen) Enditem/ke"), "person") == set()
+    r = run('China Airlines President Kao Chien-wei spoke. "Our hub is our advantage," Kao said.')
+    assert names(r, "person") == {"Kao Chien-wei"} and speakers(r)["Our hub is our advantage"] == "Kao Chien-wei"
