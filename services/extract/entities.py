@@ -1766,6 +1766,10 @@ def _place_ok(seg: Segment, start: int, end: int, hit: gz.Hit) -> bool:
     text = seg.text
     if _DOC_AFTER.match(text, end):
         return False  # "Montreux Convention", "Paris Agreement": a document named after a place
+    if start > 1 and text[start - 1] == "-" and text[start - 2].islower():
+        return False  # "trans-Pacific routes", "pan-Arab": an adjective made of a place's name
+    if text.endswith(("Tour of ", "Tour de ", "Giro d'", "Tour of the "), 0, start):
+        return False  # "the Tour of Flanders": a race, not the region
     if text.startswith(" ", end) and _EVENT_AFTER.match(text, end):
         return False  # "Malaysia Open", "Tokyo Olympics", "Boston Marathon": the place names an event
     if text.startswith(" ", end) and _CURRENCY_AFTER.match(text, end):
@@ -1903,6 +1907,8 @@ def _run(
             return
     if words[-1] in FACILITY_TAIL and len(toks) >= 2 and _facility_run(seg, toks, words, out, stop | nat):
         return
+    if words[-1] == "League" and len(words) >= 2 and words[-2] in _COMPETITION_LEAGUES:
+        return  # "the EHF Champions League", "the Diamond League": a competition, not a body
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
     if (
@@ -2305,6 +2311,8 @@ COMPASS = frozenset(
 )
 # Compass points written after a region's name in Portuguese, Spanish, French, Italian and Indonesian/Malay.
 COMPASS_AFTER = frozenset(["Norte", "Sul", "Sur", "Nord", "Sud", "Utara", "Selatan", "Barat", "Timur", "Tengah"])
+# "<X> League" names that are competitions (events), not the bodies that run them.
+_COMPETITION_LEAGUES = frozenset(["Champions", "Europa", "Conference", "Nations", "Diamond", "Golden"])
 # Venues: places, whatever words their names hold.
 FACILITY_TAIL = frozenset(["Airport", "Stadium", "Arena", "Coliseum", "Colosseum", "Velodrome", "Racecourse"])
 # Squares and streets in Spanish, Italian, Portuguese and Polish: the head opens the name.

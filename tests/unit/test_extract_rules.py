@@ -564,3 +564,12 @@ def test_towns_wards_valleys_bylines_and_taiwanese_family_names() -> None:
     assert names(run("Profit rose. (By Lin Hsiao-wen) Enditem/ke"), "person") == set()
     r = run('China Airlines President Kao Chien-wei spoke. "Our hub is our advantage," Kao said.')
     assert names(r, "person") == {"Kao Chien-wei"} and speakers(r)["Our hub is our advantage"] == "Kao Chien-wei"
+
+
+def test_competitions_races_and_place_adjectives_are_no_entities() -> None:
+    r = run("Zagreb lost to Magdeburg in the EHF Champions League. He won the Diamond League meeting in Oslo.")
+    assert names(r, "organisation") == set()
+    assert names(run("He will miss the Tour of Flanders next month."), "place") == set()
+    assert names(run("Demand on trans-Pacific routes remains strong."), "place") == set()
+    assert names(run("Flights cross the Pacific."), "place") == {"Pacific"}
+    assert names(run("The Premier League said so."), "organisation") == {"Premier League"}
