@@ -1651,6 +1651,13 @@ def _runs(text: str, stop: frozenset[str]) -> list[tuple[int, int]]:
         if out and 6 <= rs - out[-1][1] <= 12 and _PARTICLE_GAP.fullmatch(text, out[-1][1], rs):
             out[-1] = (out[-1][0], re_)  # "Pieter van der Linden", "Maria de la Cruz"
             continue
+        if (
+            out
+            and text[out[-1][1] : rs] in ("'s ", "\u2019s ", "' ", "\u2019 ")
+            and _possessive_name(text, out[-1], rs, re_)
+        ):
+            out[-1] = (out[-1][0], re_)  # "the U.S. Attorney's Office for ...", "Pakistan People's Party"
+            continue
         if out and rs == out[-1][1] + 2 and _INITIAL_GAP.search(text, max(0, rs - 4), rs):
             first = text[rs:re_].split(None, 1)[0]
             prev = text[out[-1][0] : out[-1][1]]
@@ -1659,6 +1666,21 @@ def _runs(text: str, stop: frozenset[str]) -> list[tuple[int, int]]:
                 continue
         out.append((rs, re_))
     return out
+
+
+def _possessive_name(text: str, prev: tuple[int, int], rs: int, re_: int) -> bool:
+    """ "Attorney's Office", "People's Party", "Workers' Party": a possessive inside one body's name, where the
+    next run opens with a body's head and the owner is no place or person ("Russia's Ministry of Defence")."""
+    head = text[rs:re_].split(None, 1)[0]
+    if head not in ORG_SUFFIX and head not in ORG_HEAD:
+        return False
+    owner = text[prev[0] : prev[1]].rsplit(maxsplit=1)[-1]
+    # the owner is a role or a plural noun: "Attorney's", "General's", "People's", "Workers'", "Farmers'"
+    return (
+        owner.lower() in gz.roles()
+        or owner in ("People", "Children", "Women", "Men")
+        or (owner.endswith("s") and text[prev[1]] in "'\u2019" and text[prev[1] + 1] == " ")
+    )
 
 
 def _scan(seg: Segment, out: list[Found]) -> None:

@@ -573,3 +573,13 @@ def test_competitions_races_and_place_adjectives_are_no_entities() -> None:
     assert names(run("Demand on trans-Pacific routes remains strong."), "place") == set()
     assert names(run("Flights cross the Pacific."), "place") == {"Pacific"}
     assert names(run("The Premier League said so."), "organisation") == {"Premier League"}
+
+
+def test_possessives_inside_a_body_name() -> None:
+    r = run("The U.S. Attorney's Office for the Central District of Illinois said the scheme went undetected.")
+    assert names(r, "organisation") == {"U.S. Attorney's Office for the Central District of Illinois"}
+    assert names(r, "place") == set()
+    r = run("The Pakistan People's Party lost. The Farmers' Union said. The Attorney General's Office will appeal.")
+    assert names(r, "organisation") == {"Pakistan People's Party", "Farmers' Union", "Attorney General's Office"}
+    r = run("Russia's Ministry of Defence said. Putin's Office said.")
+    assert "Ministry of Defence" in names(r, "organisation") and "Russia" in names(r, "place")
