@@ -1702,7 +1702,10 @@ def _scan(seg: Segment, out: list[Found]) -> None:
             hi += 1
         inner: list[tuple[int, int, gz.Hit]] = []
         while hi < len(hits) and hits[hi][0] < re_:
-            inner.append(hits[hi])
+            h = hits[hi]
+            if h[0] < rs and text[h[0] : rs] in ("the ", "The "):
+                h = (rs, h[1], h[2])  # "to the UN Grigory Lavrentyev": the alias "the UN" starts before the run
+            inner.append(h)
             hi += 1
         word = text[rs:re_]
         if not inner and word in stop:
@@ -1917,6 +1920,10 @@ def _run(
             org = _org_span(text, field, fwords, stop)
             if org is not None:
                 _org_from_span(seg, field, org, field_inner, out, stop)
+            elif len(field_inner) == 1 and field_inner[0][0] == field[0][1] and field_inner[0][1] == field[-1][2]:
+                _add_hit(seg, field_inner[0], out)  # "Permanent Representative to the UN Grigory Lavrentyev"
+        elif len(field_inner) == 1 and field_inner[0][0] == field[0][1] and field_inner[0][1] == field[-1][2]:
+            _add_hit(seg, field_inner[0], out)  # "Ambassador to the US Ann Lee": the country is named
         return
     if _settlement_run(seg, toks, inner, out):
         return
@@ -2473,7 +2480,7 @@ def _unit_after_run(
 _FIELD_BEFORE = re.compile(
     r"\b(?:of|for)[ \u00a0](?:the[ \u00a0])?(?:[A-Z][\w'\u2019-]*[ \u00a0](?:of[ \u00a0])?){1,5}and[ \u00a0]$"
 )
-_OF_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?$")
+_OF_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0](?:of|for|to)[ \u00a0](?:the[ \u00a0])?$")
 
 
 def _title_chain(

@@ -714,3 +714,14 @@ def test_unnamed_sentence_subject_and_kind_nouns_written_after_a_name() -> None:
     assert speakers(r)["We need price signals"] == "BDEW"
     r = run('PSD leader in the Chamber Adriana Voicu said the group would meet. "We voted," she said.')
     assert names(r, "person") == {"Adriana Voicu"} and speakers(r)["We voted"] == "Adriana Voicu"
+
+
+def test_title_to_a_body_then_the_name_and_the_role_noun_after() -> None:
+    r = run(
+        "Russian Permanent Representative to the UN Grigory Lavrentyev urged the council to act.",
+        '"Daesh cells are regrouping," the diplomat told a meeting.',
+    )
+    assert names(r, "person") == {"Grigory Lavrentyev"} and "United Nations" in names(r, "organisation")
+    assert speakers(r)["Daesh cells are regrouping"] == "Grigory Lavrentyev"
+    r = run("Ambassador to the US Ann Lee said talks went well.")
+    assert names(r, "person") == {"Ann Lee"} and len(names(r, "place")) == 1
