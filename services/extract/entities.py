@@ -281,6 +281,7 @@ ORG_HEAD = frozenset(
         "Bureau",
         "Fund",
         "Congress",
+        "Confederation",
         "Federal",
         "Central",
         "National",
@@ -992,6 +993,8 @@ _SHARE_MOVE_AFTER = re.compile(
     r"advanced|eased|sank|soared|plunged|rallied|was[ \u00a0](?:up|down)|closed[ \u00a0](?:up|down))"
     r"[ \u00a0](?:by[ \u00a0])?\d{1,3}(?:\.\d{1,2})?[ \u00a0]?(?:%|percent\b|per[ \u00a0]cent\b)"
 )
+# A capitalised word with a profession's ending opening a sentence before a name ("Hygienist ...").
+_PROFESSION_ENDINGS = ("ist", "ician", "ologist", "ographer")
 # "asset manager Amundi": the kinds of manager that are firms, not people.
 _FIRM_MANAGER = frozenset(["asset", "wealth", "investment", "property", "hotel", "fleet"])
 # A name ending in one of these is a feature, route, event or document, never a person.
@@ -1653,7 +1656,10 @@ def _runs(text: str, stop: frozenset[str]) -> list[tuple[int, int]]:
             continue
         if (
             out
-            and text[out[-1][1] : rs] in ("'s ", "\u2019s ", "' ", "\u2019 ")
+            and (
+                text[out[-1][1] : rs] in ("'s ", "\u2019s ", "' ", "\u2019 ")
+                or (rs == out[-1][1] + 1 and text[out[-1][1] - 1] in "'\u2019")
+            )
             and _possessive_name(text, out[-1], rs, re_)
         ):
             out[-1] = (out[-1][0], re_)  # "the U.S. Attorney's Office for ...", "Pakistan People's Party"
@@ -1672,14 +1678,17 @@ def _possessive_name(text: str, prev: tuple[int, int], rs: int, re_: int) -> boo
     """ "Attorney's Office", "People's Party", "Workers' Party": a possessive inside one body's name, where the
     next run opens with a body's head and the owner is no place or person ("Russia's Ministry of Defence")."""
     head = text[rs:re_].split(None, 1)[0]
-    if head not in ORG_SUFFIX and head not in ORG_HEAD:
-        return False
-    owner = text[prev[0] : prev[1]].rsplit(maxsplit=1)[-1]
+    if head not in ORG_SUFFIX and head not in ORG_HEAD and head[:-1] not in ORG_SUFFIX:
+        return False  # (a plural head too: "National Confederation of Parents' Associations")
+    owner = text[prev[0] : prev[1]].rsplit(maxsplit=1)[-1].rstrip("'\u2019")
     # the owner is a role or a plural noun: "Attorney's", "General's", "People's", "Workers'", "Farmers'"
     return (
         owner.lower() in gz.roles()
         or owner in ("People", "Children", "Women", "Men")
-        or (owner.endswith("s") and text[prev[1]] in "'\u2019" and text[prev[1] + 1] == " ")
+        or (
+            owner.endswith("s")
+            and ("'" in text[prev[1] - 1 : prev[1] + 1] or "\u2019" in text[prev[1] - 1 : prev[1] + 1])
+        )
     )
 
 
@@ -1938,6 +1947,9 @@ def _run(
         return
     if words[-1] == "League" and len(words) >= 2 and words[-2] in _COMPETITION_LEAGUES:
         return  # "the EHF Champions League", "the Diamond League": a competition, not a body
+    lead_the = 1 if words[0] in ("The", "the") and len(toks) > 1 else 0
+    if text[toks[lead_the][1] : toks[-1][2]] in STOCK_INDEXES and not _PAPER_AFTER.match(text, toks[-1][2]):
+        return  # "the Nikkei share average", "the Hang Seng": a market index, not a body
     if _whole_run_org(seg, toks, words, inner, out, stop=stop, titles=titles, firsts=firsts):
         return
     if (
@@ -2340,6 +2352,14 @@ COMPASS = frozenset(
 )
 # Compass points written after a region's name in Portuguese, Spanish, French, Italian and Indonesian/Malay.
 COMPASS_AFTER = frozenset(["Norte", "Sul", "Sur", "Nord", "Sud", "Utara", "Selatan", "Barat", "Timur", "Tengah"])
+# Share indexes: measures, not bodies ("the Nikkei" is the newspaper only as "the Nikkei business daily").
+STOCK_INDEXES = frozenset(
+    ["Nikkei", "Topix", "Hang Seng", "Kospi", "Kosdaq", "Sensex", "Nifty", "DAX", "MDAX", "CAC 40", "FTSE 100",
+     "FTSE", "Dow", "Dow Jones", "S&P 500", "Nasdaq Composite", "Stoxx 600", "Euro Stoxx 50", "IBEX 35", "MOEX",
+     "RTS", "BIST 100", "Shanghai Composite", "CSI 300", "ASX 200", "Bovespa", "Ibovespa", "Merval", "TAIEX",
+     "Straits Times Index", "KLCI", "PSEi", "SMI", "AEX", "OMX", "WIG20", "Tadawul All Share Index", "EGX30"]
+)  # fmt: skip
+_PAPER_AFTER = re.compile(r"[ \u00a0](?:newspaper|daily|business[ \u00a0]daily|Asia|Shimbun|reported|said)\b")
 # "<X> League" names that are competitions (events), not the bodies that run them.
 _COMPETITION_LEAGUES = frozenset(["Champions", "Europa", "Conference", "Nations", "Diamond", "Golden"])
 # Venues: places, whatever words their names hold.
@@ -2732,8 +2752,10 @@ def _org_span(
             return (start_of(i - 1), n - 1)  # "Directorate General of Migration Management"
     last = -1
     for i in range(n - 1, 0, -1):
-        if words[i] in ORG_SUFFIX and toks[i][0][0].isupper():
-            last = i
+        if (
+            words[i] in ORG_SUFFIX or (words[i][:-1] in ORG_SUFFIX and toks[i - 1][0].endswith(("'", "\u2019")))
+        ) and toks[i][0][0].isupper():
+            last = i  # (a plural after a plural possessive: "National Confederation of Parents' Associations")
             break
     if last <= 0:
         return None
@@ -3191,8 +3213,16 @@ def _person(
             or grp[0][0] in gz.stopwords()
             or sentence_initial(seg.text, grp[0][1])
         )
+    ) or (
+        len(grp) >= 3
+        and not titled
+        and grp[0][0].endswith(_PROFESSION_ENDINGS)
+        and grp[0][0] not in firsts
+        and sentence_initial(seg.text, grp[0][1])
     ):
-        grp = grp[1:]  # "Anthropologist Marta Rios", "Rookie Haruto Sato": a capitalised noun before the name
+        # "Anthropologist Marta Rios", "Rookie Haruto Sato", "Hygienist Miroslava Dudasova": a capitalised noun
+        # before the name
+        grp = grp[1:]
     if len(grp) >= 4 and not titled:
         # "(Minister of Energy Transition and) Sustainable Development Nadia Bennani": the rest of a title's
         # field of competence, capitalised common nouns, before a known given name.

@@ -583,3 +583,15 @@ def test_possessives_inside_a_body_name() -> None:
     assert names(r, "organisation") == {"Pakistan People's Party", "Farmers' Union", "Attorney General's Office"}
     r = run("Russia's Ministry of Defence said. Putin's Office said.")
     assert "Ministry of Defence" in names(r, "organisation") and "Russia" in names(r, "place")
+
+
+def test_indexes_professions_and_agencies_keep_their_initials() -> None:
+    r = run("The Nikkei share average rose 1.2% while the broader Topix gained. Hong Kong's Hang Seng fell.")
+    assert names(r, "organisation") == set()
+    assert names(run("The Nikkei business daily reported the deal."), "organisation") == {"Nikkei"}
+    r = run('Hygienist Miroslava Dudasova said it was hard. "Vaccinate," she said.')
+    assert names(r, "person") == {"Miroslava Dudasova"}
+    r = run(
+        "The festival ended, RSS reported.", dateline=Dateline(text="Kathmandu (RSS) -", city="KATHMANDU", agency="RSS")
+    )
+    assert "Rastriya Samachar Samiti" in names(r, "organisation")
