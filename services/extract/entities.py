@@ -993,6 +993,9 @@ _SHARE_MOVE_AFTER = re.compile(
     r"advanced|eased|sank|soared|plunged|rallied|was[ \u00a0](?:up|down)|closed[ \u00a0](?:up|down))"
     r"[ \u00a0](?:by[ \u00a0])?\d{1,3}(?:\.\d{1,2})?[ \u00a0]?(?:%|percent\b|per[ \u00a0]cent\b)"
 )
+# A blend of two capitalised words, the first of four letters or more ("EuroLeague", "TurkStat", "PowerChina");
+# "McDonald", "DeShawn", "MacArthur" open with shorter prefixes.
+_CAMEL_BODY = re.compile(r"^[A-Z][a-z]{3,}[A-Z][a-z]+$")
 # A capitalised word with a profession's ending opening a sentence before a name ("Hygienist ...").
 _PROFESSION_ENDINGS = ("ist", "ician", "ologist", "ographer")
 # "asset manager Amundi": the kinds of manager that are firms, not people.
@@ -1945,6 +1948,8 @@ def _run(
             return
     if words[-1] in FACILITY_TAIL and len(toks) >= 2 and _facility_run(seg, toks, words, out, stop | nat):
         return
+    if "and" in words and _listed_bodies(seg, toks, words, inner, out):
+        return
     if words[-1] == "League" and len(words) >= 2 and words[-2] in _COMPETITION_LEAGUES:
         return  # "the EHF Champions League", "the Diamond League": a competition, not a body
     lead_the = 1 if words[0] in ("The", "the") and len(toks) > 1 else 0
@@ -1976,9 +1981,10 @@ def _run(
         and _QUARTER_AFTER.match(text, toks[-1][2])
         and not any(w in stop or w in nat for w in words)
         and words[-1] not in firsts
-        and text[max(0, toks[0][1] - 4) : toks[0][1]].endswith(("the ", "'s ", "\u2019s "))
+        and _QUARTER_BEFORE.search(text, max(0, toks[0][1] - 30), toks[0][1]) is not None
     ):
-        # "the Lyulin district", "Zagreb's Tresnjevka neighbourhood", "the Abu Shouk camp": a part of a town
+        # "the Lyulin district", "Zagreb's Tresnjevka neighbourhood", "the Abu Shouk camp", "the low-lying
+        # Innstadt district": a part of a town
         name = text[toks[0][1] : toks[-1][2]]
         out.append(Found(seg, toks[0][1], toks[-1][2], "place", hit=_synthetic_place(name)))
         return
@@ -2586,6 +2592,32 @@ def _synthetic_place(name: str, country_code: str = "") -> gz.Hit:
     return gz.Hit("place", None, (gz.Place(name, country_code, 0.0, 0.0, pid, 0, False, True, True),))
 
 
+def _listed_bodies(
+    seg: Segment,
+    toks: list[tuple[str, int, int]],
+    words: list[str],
+    inner: list[tuple[int, int, gz.Hit]],
+    out: list[Found],
+) -> bool:
+    """ "Real Madrid and Olympiacos", "Hapag-Lloyd and COSCO Shipping": names the list knows, joined by "and",
+    are as many bodies."""
+    k = 1 if words[0] in ("The", "the") else 0
+    cuts = [i for i, w in enumerate(words) if w == "and"]
+    bounds = [k, *[c + 1 for c in cuts]]
+    ends = [c - 1 for c in cuts] + [len(toks) - 1]
+    hits = []
+    for a, b in zip(bounds, ends, strict=True):
+        if a > b:
+            return False
+        h = next((h for h in inner if h[0] == toks[a][1] and h[1] == toks[b][2]), None)
+        if h is None or h[2].kind != "organisation":
+            return False
+        hits.append(h)
+    for h in hits:
+        _add_hit(seg, h, out)
+    return True
+
+
 def _facility_run(
     seg: Segment, toks: list[tuple[str, int, int]], words: list[str], out: list[Found], stop: frozenset[str]
 ) -> bool:
@@ -2811,6 +2843,7 @@ _PLACE_NOUN_AFTER = re.compile(
     r"[ \u00a0](?:region|city|town|village|area|district|province|governorate|emirate|oasis|desert|camp)\b"
 )
 _QUARTER_INITIALS = frozenset("dnsqtcrv")
+_QUARTER_BEFORE = re.compile(r"(?:\b[Tt]he|['\u2019]s)(?:[ \u00a0][a-z][a-z-]*){0,2}[ \u00a0]$")
 _QUARTER_AFTER = re.compile(
     r"[ \u00a0](?:district|neighbourhood|neighborhood|suburb|quarter|township|camp|refugee[ \u00a0]camp|town|village)\b"
 )
@@ -3333,6 +3366,10 @@ def _person(
         and not before_toks
     ):
         cue = False  # '"Rerouting adds two weeks," ...': a gerund opening a sentence or a quote, unless a known surname
+    if cue and len(grp) == 1 and not titled and _CAMEL_BODY.match(name):
+        # "The EuroLeague said", "PowerChina said": a blend of words is a body's name, never a person's
+        out.append(Found(seg, s, e, "organisation", gz.gazetteer().org_aliases.get(name, name), cue=True))
+        return
     if (
         cue
         and not titled

@@ -595,3 +595,14 @@ def test_indexes_professions_and_agencies_keep_their_initials() -> None:
         "The festival ended, RSS reported.", dateline=Dateline(text="Kathmandu (RSS) -", city="KATHMANDU", agency="RSS")
     )
     assert "Rastriya Samachar Samiti" in names(r, "organisation")
+
+
+def test_blends_listed_clubs_joined_and_districts_after_an_adjective() -> None:
+    r = run("The EuroLeague said it had opened a case. McDonald said so.")
+    assert names(r, "organisation") == {"EuroLeague"} and names(r, "person") == {"McDonald"}
+    r = run("Fenerbahce move to 12-5, level with Real Madrid and Olympiacos at the top.")
+    assert {"Real Madrid", "Olympiacos"} <= names(r, "organisation")
+    assert names(run("The Securities and Exchange Commission said."), "organisation") == {
+        "Securities and Exchange Commission"
+    }
+    assert names(run("Residents of the low-lying Innstadt district were asked to leave."), "place") == {"Innstadt"}
