@@ -3274,6 +3274,25 @@ def _person(
         return  # "who played 31 Tests, said": a counted noun, not a name
     prep = [w.lower() for w in before.rsplit(None, 1)[-1:]]
     if (
+        not titled
+        and len(grp) <= 2
+        and not any(t[0] in firsts or t[0] in gz.census_names() for t in grp)
+        and not _AFTER_SAID.match(after)
+        and any(
+            f.seg is seg
+            and f.kind == "place"
+            and not f.hit.places[0].is_country
+            and text[f.end : s] in (" and ", " to ")
+            for f in out[-3:]
+            if f.hit is not None
+        )
+    ):
+        # "between Passau and Plattling", "from Cuffe Parade to Marol": a name joined to a town is a town, in its
+        # country
+        near = next(f.hit for f in reversed(out) if f.seg is seg and f.kind == "place" and f.hit is not None)
+        out.append(Found(seg, s, e, "place", hit=_synthetic_place(name, near.places[0].country_code if near else "")))
+        return
+    if (
         prep
         and prep[0] in _PLACE_PREPS
         and not titled

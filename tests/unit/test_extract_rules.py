@@ -606,3 +606,11 @@ def test_blends_listed_clubs_joined_and_districts_after_an_adjective() -> None:
         "Securities and Exchange Commission"
     }
     assert names(run("Residents of the low-lying Innstadt district were asked to leave."), "place") == {"Innstadt"}
+
+
+def test_a_name_joined_to_a_town_is_a_town() -> None:
+    r = run("Deutsche Bahn suspended services between Passau and Plattling. The line runs from Mumbai to Marol.")
+    assert {"Passau", "Plattling", "Mumbai", "Marol"} <= names(r, "place")
+    assert names(r, "person") == set()
+    plattling = next(e for e in r.entities if e.name == "Plattling")
+    assert plattling.geo is not None and plattling.geo.country_code == "DE"
