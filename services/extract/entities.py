@@ -2003,6 +2003,7 @@ def _run(
         and words[0] not in gz.census_names()
         and words[0] not in titles
         and words[0] not in nat
+        and words[0] not in FEATURE_HEAD  # "Mount Kenya", "Lake Chad": a feature, not a body
         and any(
             h[0] == toks[1][1] and h[1] == toks[1][2] and h[2].kind == "place" and h[2].places[0].is_country
             for h in inner
@@ -2048,6 +2049,14 @@ def _run(
             out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
             return
     second = [x for x in inner if x[0] == toks[1][1] and x[1] == toks[1][2]] if len(toks) == 2 else []
+    if second and words[0] in ("Lake", "Mount", "Cape") and second[0][2].kind == "place" and len(inner) == 1:
+        # "Lake Balkhash", "Mount Kenya": a feature named after a town or a country, lying there
+        name = text[toks[0][1] : toks[1][2]]
+        hit = gz.gazetteer().lookup(name)
+        if hit is None or hit.kind != "place":
+            hit = _synthetic_place(name, second[0][2].places[0].country_code)
+        out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
+        return
     if second and words[0] in COMPASS and all(x[1] <= toks[0][2] or x == second[0] for x in inner):
         sh = second[0][2]
         if sh.kind == "place" and not sh.places[0].is_country:
@@ -2118,6 +2127,8 @@ def _run(
             kinds.append("stop")  # "Prosecutors said"
         elif word in firsts and kinds and kinds[-1] == "title":
             kinds.append("name")  # "Defence Minister Jan Ostermann": not the month
+        elif kinds and kinds[-1] == "title" and word.endswith(_PROFESSION_ENDINGS) and word not in firsts:
+            kinds.append("title")  # "Chief Hygienist Miroslava Dudasova": a profession inside the title
         elif len(word) == 1 and kinds and kinds[-1] == "name" and text[tok[2] : tok[2] + 1] == ".":
             kinds.append("name")  # "Dwayne A. Brown": a middle initial, not the article
         elif (
@@ -2369,7 +2380,7 @@ _PAPER_AFTER = re.compile(r"[ \u00a0](?:newspaper|daily|business[ \u00a0]daily|A
 # "<X> League" names that are competitions (events), not the bodies that run them.
 _COMPETITION_LEAGUES = frozenset(["Champions", "Europa", "Conference", "Nations", "Diamond", "Golden"])
 # Venues: places, whatever words their names hold.
-FACILITY_TAIL = frozenset(["Airport", "Stadium", "Arena", "Coliseum", "Colosseum", "Velodrome", "Racecourse"])
+FACILITY_TAIL = frozenset(["Airport", "Stadium", "Arena", "Coliseum", "Colosseum", "Velodrome", "Racecourse", "Oval"])
 # Squares and streets in Spanish, Italian, Portuguese and Polish: the head opens the name.
 SQUARE_HEAD = frozenset(["Plaza", "Piazza", "Praça", "Praca", "Calle", "Avenida", "Rua", "Puerta", "Plac"])
 FEATURE_HEAD = frozenset(["Cape", "Sea", "Gulf", "Lake", "Mount", "Bay", "Strait", "Isle", "Mountains", "Wadi"])
@@ -4122,6 +4133,19 @@ def _assemble(
         for f in found:
             if f.kind == "organisation" and f.key in renamed:
                 f.key = renamed[f.key]
+    # "the Uzbek Ministry of Energy": the ministry's name is "Ministry of Energy", unless the story names the
+    # same ministry of two countries ("the Russian and the Ukrainian Ministry of Defence" stay two).
+    owners: dict[str, set[str]] = {}
+    for f in found:
+        if f.kind == "organisation":
+            nat_word, _, rest = f.key.partition(" ")
+            if rest.startswith(("Ministry of ", "Ministry for ")) and nat_word in gz.nationalities():
+                owners.setdefault(rest, set()).add(nat_word)
+    for f in found:
+        if f.kind == "organisation":
+            nat_word, _, rest = f.key.partition(" ")
+            if len(owners.get(rest, ())) == 1 and nat_word in owners[rest]:
+                f.key = rest
     # "Tokyo Electric Power Company Holdings Inc." written, and the list's "Tokyo Electric Power Company" for
     # "TEPCO": one company, named as written.
     org_keys_now = {f.key for f in found if f.kind == "organisation"}
@@ -4273,7 +4297,13 @@ def _written_org_name(canonical: str, written: list[str]) -> str:
     same = [w for w in written if len(w) > 3 and w != canonical and w.replace(" ", "").replace("-", "") == squeezed]
     if same:
         return same[0]
-    full = [w for w in written if " " in w and not any(t.replace(".", "").isupper() for t in w.split())]
+    full = [
+        w
+        for w in written
+        if " " in w
+        and not any(t.replace(".", "").isupper() for t in w.split())
+        and not (w.endswith(" " + canonical) and w.split(None, 1)[0] in gz.nationalities())  # "Uzbek Ministry of ..."
+    ]
     if not full:
         return canonical
     return max(full, key=len)

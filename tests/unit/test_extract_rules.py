@@ -614,3 +614,14 @@ def test_a_name_joined_to_a_town_is_a_town() -> None:
     assert names(r, "person") == set()
     plattling = next(e for e in r.entities if e.name == "Plattling")
     assert plattling.geo is not None and plattling.geo.country_code == "DE"
+
+
+def test_titles_features_and_a_nation_s_ministry() -> None:
+    r = run("Chief Hygienist Miroslava Dudasova warned. Monsignor Graziano Pellegrini said crowds came.")
+    assert names(r, "person") == {"Miroslava Dudasova", "Graziano Pellegrini"}
+    r = run("Neighbouring Kazakhstan plans a plant on Lake Balkhash. Climbers died on Mount Kenya.")
+    assert names(r, "organisation") == set() and {"Lake Balkhash", "Mount Kenya"} <= names(r, "place")
+    r = run('The Russian Ministry of Culture said. "A vivid example," the ministry said.')
+    assert names(r, "organisation") == {"Ministry of Culture"}
+    r = run("The Russian Ministry of Defence and the Ukrainian Ministry of Defence both said it.")
+    assert len(names(r, "organisation")) == 2
