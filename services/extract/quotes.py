@@ -288,6 +288,8 @@ def _resolve(m: re.Match[str], seg: Segment, base: int, index: EntityIndex, cap:
     start = base + m.start(grp)
     if _TOLD_BEFORE.search(seg.text, max(0, start - 12), start):
         return None  # "told Interfax": the agency is spoken to
+    if grp == "role" and seg.text[start : start + 4].lower() == "the " and _unnamed_role_before(seg, start, m, index):
+        return None  # "An industry official, who asked not to be named, said ... the official said": nobody named
     idx = index.at(seg.order, start, base + m.end(grp))
     if idx is None or index.entities[idx].type != "person":
         # "said Acme chief executive Priya Raman": the person named right after wins.
@@ -671,6 +673,10 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
     rel = min((i for i in (text.find(", who", start, cue.start()), text.find(", which", start, cue.start())) if i >= 0),
               default=-1)  # fmt: skip
     who = index.person_last(order, start, rel if rel >= 0 else cue.start())
+    if who is not None and cue.group().endswith("ing") and text[cue.start() - 2 : cue.start()] == ", " and rel < 0:
+        # "Judge Carmen Ortega-Baca allowed Yazzie-Montoya to remain free, noting that she had "...": the
+        # participle's subject is the sentence's, its first person
+        who = index.person_near(order, start, cue.start())
     if who is None and rel >= 0 and text.startswith(", who", rel):
         who = index.person_last(order, start, cue.start())
     if who is None:
@@ -688,6 +694,9 @@ def _clause_reported(sp: Span, index: EntityIndex) -> tuple[int | None, str | No
         # "In a statement, it called the election "..."": the organisation the copy was just about
         who = _topic_org(sp.seg, start, index, None)
         who = who if who is not None else _noun_subject(sp.seg, start, index)
+    if who is None and rel >= 0:
+        # "The Dicastery for Evangelisation, which is organising the Holy Year, said": the body before the clause
+        who = index.org_last(order, start, rel)
     if who is None:
         who = index.org_last(order, start, cue.start())
     return (who, cue.group()) if who is not None else None
@@ -841,6 +850,24 @@ def _unnamed_subject_before(seg: Segment, pos: int, index: EntityIndex) -> bool:
     if index.person_ends_at(seg.order, start - 3, start):
         return False  # "Akosua Frimpomaa, a farmer from Sefwi Wiawso, said": the named person, described
     return index.person_near(seg.order, start, pos) is None
+
+
+def _unnamed_role_before(seg: Segment, start: int, m: re.Match[str], index: EntityIndex) -> bool:
+    """ "the official" after "An industry official" in the same paragraph, with nobody named between."""
+    noun = m.group("role").rsplit(None, 1)[-1].lower()
+    text = seg.text
+    k = max(
+        text.rfind(" a ", 0, start),
+        text.rfind(" an ", 0, start),
+        text.rfind("An ", 0, start),
+        text.rfind("A ", 0, start),
+    )
+    if k < 0:
+        return False
+    intro = re.match(rf"[ ]?[Aa]n?[ \u00a0](?:[\w'\u2019-]+[ \u00a0]){{0,3}}?{re.escape(noun)}\b", text[k : k + 60])
+    if intro is None or index.person_ends_at(seg.order, k - 3, k + 1):
+        return False  # "Lee Soo-ah, an official at the ministry,": a named person, described
+    return index.person_near(seg.order, k, start) is None
 
 
 def _unnamed_after(sp: Span) -> bool:

@@ -725,3 +725,22 @@ def test_title_to_a_body_then_the_name_and_the_role_noun_after() -> None:
     assert speakers(r)["Daesh cells are regrouping"] == "Grigory Lavrentyev"
     r = run("Ambassador to the US Ann Lee said talks went well.")
     assert names(r, "person") == {"Ann Lee"} and len(names(r, "place")) == 1
+
+
+def test_participle_subject_which_clause_body_and_unnamed_role_nouns() -> None:
+    r = run(
+        "District Judge Carmen Ortega-Baca allowed Darlene Yazzie-Montoya to remain free, noting that she had "
+        '"shown up to every single hearing" since.'
+    )
+    assert speakers(r)["shown up to every single hearing"] == "Carmen Ortega-Baca"
+    r = run(
+        "The Dicastery for Evangelisation, which is organising the Holy Year, said in a statement that the figure "
+        '"exceeds every forecast" this year.'
+    )
+    assert speakers(r)["exceeds every forecast"] == "Dicastery for Evangelisation"
+    r = run(
+        "Lee Soo-ah, an official at the ministry, said it was fine.",
+        "An industry official, who asked not to be named, said chips were the problem. "
+        '"The real question is the GPUs," the official said.',
+    )
+    assert speakers(r)["The real question is the GPUs"] is None
