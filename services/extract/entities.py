@@ -200,6 +200,8 @@ ORG_SUFFIX = frozenset(
         "Ballet",
         "Holding",
         "Library",
+        "Archive",
+        "Archives",
         "Racing",
         "Motorsport",
         "Motorsports",
@@ -777,6 +779,8 @@ CLUB_TAIL = frozenset(
     ]
 )
 # Organisation head nouns in other languages, opening the name: "Borsa Istanbul", "Banco Santander".
+# German compounds naming a body: "Kulturstiftung der Länder", "Bauernverband Sachsen".
+_GERMAN_BODY_ENDINGS = ("stiftung", "verband", "gesellschaft", "gewerkschaft", "kammer", "anstalt")
 _FOREIGN_OF = frozenset(["de", "do", "da", "dos", "das", "di", "del", "della", "des", "du"])
 FOREIGN_ORG_HEAD = frozenset(
     [
@@ -3143,7 +3147,12 @@ def _whole_run_org(
         )
     )
     # "Borsa Istanbul", "Banco Santander": a head noun in another language opens an organisation.
-    club = club or (multi and words[0] in FOREIGN_ORG_HEAD and words[1] not in gz.stop_nouns() and words[1] not in stop)
+    club = club or (
+        multi
+        and (words[0] in FOREIGN_ORG_HEAD or words[0].endswith(_GERMAN_BODY_ENDINGS))
+        and words[1] not in gz.stop_nouns()
+        and words[1] not in stop
+    )
     # "face the Broncos": a team nickname after "the" is the club.
     club = club or (
         not multi and words[0] in NICKNAMES and text[max(0, s - 4) : s] in ("the ", "The ") and seg.in_ is None

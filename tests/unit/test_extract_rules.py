@@ -625,3 +625,10 @@ def test_titles_features_and_a_nation_s_ministry() -> None:
     assert names(r, "organisation") == {"Ministry of Culture"}
     r = run("The Russian Ministry of Defence and the Ukrainian Ministry of Defence both said it.")
     assert len(names(r, "organisation")) == 2
+
+
+def test_archives_and_german_body_compounds() -> None:
+    r = run("Funding came from the Kulturstiftung der Länder, and the Goethe and Schiller Archive said so.")
+    assert names(r, "organisation") == {"Kulturstiftung der Länder", "Goethe and Schiller Archive"}
+    assert names(r, "person") == set()
+    assert names(run("The National Archives said."), "organisation") == {"National Archives"}
