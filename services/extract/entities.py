@@ -2607,6 +2607,17 @@ def _synthetic_place(name: str, country_code: str = "") -> gz.Hit:
     return gz.Hit("place", None, (gz.Place(name, country_code, 0.0, 0.0, pid, 0, False, True, True),))
 
 
+def _and_parts(words: list[str]) -> list[list[int]]:
+    """The token indexes of a run's parts joined by "and" ("Kenya and Uganda" -> [[0], [2]])."""
+    parts: list[list[int]] = [[]]
+    for i, w in enumerate(words):
+        if w == "and":
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    return parts
+
+
 def _listed_bodies(
     seg: Segment,
     toks: list[tuple[str, int, int]],
@@ -2616,14 +2627,12 @@ def _listed_bodies(
 ) -> bool:
     """ "Real Madrid and Olympiacos", "Hapag-Lloyd and COSCO Shipping": names the list knows, joined by "and",
     are as many bodies."""
-    k = 1 if words[0] in ("The", "the") else 0
-    cuts = [i for i, w in enumerate(words) if w == "and"]
-    bounds = [k, *[c + 1 for c in cuts]]
-    ends = [c - 1 for c in cuts] + [len(toks) - 1]
     hits = []
-    for a, b in zip(bounds, ends, strict=True):
-        if a > b:
+    for part in _and_parts(words):
+        name_part = part[1:] if part and part[0] == 0 and words[0] in ("The", "the") else part
+        if not name_part:
             return False
+        a, b = name_part[0], name_part[-1]
         h = next((h for h in inner if h[0] == toks[a][1] and h[1] == toks[b][2]), None)
         if h is None or h[2].kind != "organisation":
             return False
@@ -2638,14 +2647,8 @@ def _facility_run(
 ) -> bool:
     """ "Muscat International Airport and Sohar Airport", "Bislett Stadium": venues are places, whatever
     words their names hold (but "Changi Airport Group" is a company: its last word is no venue's)."""
-    parts: list[list[int]] = [[]]
-    for i, w in enumerate(words):
-        if w == "and":
-            parts.append([])
-        else:
-            parts[-1].append(i)
     spans = []
-    for part in parts:
+    for part in _and_parts(words):
         if len(part) < 2 or words[part[-1]] not in FACILITY_TAIL:
             return False
         f0 = part[0]
@@ -2667,14 +2670,8 @@ def _feature_run(
     "the Varanger Peninsula and Cape Farewell": each part of a run joined by "and" must be one.
     """
     if "and" in words:
-        parts: list[list[int]] = [[]]
-        for i, w in enumerate(words):
-            if w == "and":
-                parts.append([])
-            else:
-                parts[-1].append(i)
         n0 = len(out)
-        for part in parts:
+        for part in _and_parts(words):
             if not part or not _feature_run(seg, [toks[i] for i in part], [words[i] for i in part], out, stop=stop):
                 del out[n0:]
                 return False
