@@ -784,7 +784,7 @@ _UNNAMED_AFTER = re.compile(
 _INDEFINITE_AFTER = re.compile(
     rf"[\s,.;:!?\u2014\u2013-]{{0,4}}(?P<verb>(?:{_VERBS}|read)[ \u00a0])?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]"
 )
-_AFFILIATED = re.compile(r"[ \u00a0](?:at|of|for|from|with|in)[ \u00a0]")
+_AFFILIATION_PREP = re.compile(r"[ \u00a0](?:at|of|for|from|with|in)[ \u00a0]")
 _SPOKEN_FOR = re.compile(r"spokes|statement|representative|press[ \u00a0](?:service|office)")
 
 
@@ -807,7 +807,8 @@ def _indefinite_after(sp: Span, index: EntityIndex) -> str | None:
             return None
         cue, hi = c.group(), c.start()
     if _SPOKEN_FOR.search(text, m.end(), hi) or (
-        index.org_last(sp.seg.order, m.end(), hi) is not None and _AFFILIATED.search(text, m.end(), hi) is not None
+        index.org_last(sp.seg.order, m.end(), hi) is not None
+        and _AFFILIATION_PREP.search(text, m.end(), hi) is not None
     ):
         # "a statement from the ministry", "an analyst at ING": a body speaks or is named (but "one EU
         # diplomat" is someone unnamed)
@@ -856,11 +857,12 @@ def _unnamed_role_before(seg: Segment, start: int, m: re.Match[str], index: Enti
     """ "the official" after "An industry official" in the same paragraph, with nobody named between."""
     noun = m.group("role").rsplit(None, 1)[-1].lower()
     text = seg.text
+    lo = max(0, start - 400)  # a bounded look back: a paragraph of many quotes stays linear
     k = max(
-        text.rfind(" a ", 0, start),
-        text.rfind(" an ", 0, start),
-        text.rfind("An ", 0, start),
-        text.rfind("A ", 0, start),
+        text.rfind(" a ", lo, start),
+        text.rfind(" an ", lo, start),
+        text.rfind("An ", lo, start),
+        text.rfind("A ", lo, start),
     )
     if k < 0:
         return False
