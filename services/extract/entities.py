@@ -778,10 +778,11 @@ CLUB_TAIL = frozenset(
         "Argyle",
     ]
 )
-# Organisation head nouns in other languages, opening the name: "Borsa Istanbul", "Banco Santander".
 # German compounds naming a body: "Kulturstiftung der Länder", "Bauernverband Sachsen".
 _GERMAN_BODY_ENDINGS = ("stiftung", "verband", "gesellschaft", "gewerkschaft", "kammer", "anstalt")
+# The "of" of other languages after a foreign head noun: "Hospital de São Bernardo", "Cortes de Aragón".
 _FOREIGN_OF = frozenset(["de", "do", "da", "dos", "das", "di", "del", "della", "des", "du"])
+# Organisation head nouns in other languages, opening the name: "Borsa Istanbul", "Banco Santander".
 FOREIGN_ORG_HEAD = frozenset(
     [
         "Borsa",
@@ -2046,19 +2047,13 @@ def _run(
         p0 = first_hit[0][2].places[0]
         if not p0.is_country:
             # "Lunda Norte", "Sumatera Utara": a region named by its compass point
-            name = text[toks[0][1] : toks[1][2]]
-            hit = gz.gazetteer().lookup(name)
-            if hit is None or hit.kind != "place":
-                hit = _synthetic_place(name, p0.country_code)
+            hit = _known_or_synthetic_place(text[toks[0][1] : toks[1][2]], p0.country_code)
             out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
             return
     second = [x for x in inner if x[0] == toks[1][1] and x[1] == toks[1][2]] if len(toks) == 2 else []
     if second and words[0] in ("Lake", "Mount", "Cape") and second[0][2].kind == "place" and len(inner) == 1:
         # "Lake Balkhash", "Mount Kenya": a feature named after a town or a country, lying there
-        name = text[toks[0][1] : toks[1][2]]
-        hit = gz.gazetteer().lookup(name)
-        if hit is None or hit.kind != "place":
-            hit = _synthetic_place(name, second[0][2].places[0].country_code)
+        hit = _known_or_synthetic_place(text[toks[0][1] : toks[1][2]], second[0][2].places[0].country_code)
         out.append(Found(seg, toks[0][1], toks[1][2], "place", hit=hit))
         return
     if second and words[0] in COMPASS and all(x[1] <= toks[0][2] or x == second[0] for x in inner):
@@ -2605,6 +2600,12 @@ def _synthetic_place(name: str, country_code: str = "") -> gz.Hit:
     the name says which: "East Siberia", "Lunda Norte")."""
     pid = -(1_000_000_000 + zlib.crc32(name.encode("utf-8")))
     return gz.Hit("place", None, (gz.Place(name, country_code, 0.0, 0.0, pid, 0, False, True, True),))
+
+
+def _known_or_synthetic_place(name: str, country_code: str) -> gz.Hit:
+    """The gazetteer's place of that whole name, else a synthetic one in the country given."""
+    hit = gz.gazetteer().lookup(name)
+    return hit if hit is not None and hit.kind == "place" else _synthetic_place(name, country_code)
 
 
 def _and_parts(words: list[str]) -> list[list[int]]:
@@ -3290,24 +3291,28 @@ def _person(
     if len(grp) == 1 and before[-2:-1].isdigit() and before[-1:] == " ":
         return  # "who played 31 Tests, said": a counted noun, not a name
     prep = [w.lower() for w in before.rsplit(None, 1)[-1:]]
+    town = next(
+        (
+            f.hit
+            for f in out[-3:]
+            if f.seg is seg
+            and f.kind == "place"
+            and f.hit is not None
+            and not f.hit.places[0].is_country
+            and text[f.end : s] in (" and ", " to ")
+        ),
+        None,
+    )
     if (
-        not titled
+        town is not None
+        and not titled
         and len(grp) <= 2
         and not any(t[0] in firsts or t[0] in gz.census_names() for t in grp)
         and not _AFTER_SAID.match(after)
-        and any(
-            f.seg is seg
-            and f.kind == "place"
-            and not f.hit.places[0].is_country
-            and text[f.end : s] in (" and ", " to ")
-            for f in out[-3:]
-            if f.hit is not None
-        )
     ):
         # "between Passau and Plattling", "from Cuffe Parade to Marol": a name joined to a town is a town, in its
         # country
-        near = next(f.hit for f in reversed(out) if f.seg is seg and f.kind == "place" and f.hit is not None)
-        out.append(Found(seg, s, e, "place", hit=_synthetic_place(name, near.places[0].country_code if near else "")))
+        out.append(Found(seg, s, e, "place", hit=_synthetic_place(name, town.places[0].country_code)))
         return
     if (
         prep
@@ -4112,61 +4117,9 @@ def _assemble(
                 mates = list({k for t, k in written_as.items() if t.endswith(" " + f.text) and len(f.text) >= 4})
         if len(mates) == 1:
             f.key = mates[0]
-    # "The Joint Stock Commercial Bank for Foreign Trade of Vietnam (Vietcombank)": the bracketed short form the
-    # list knows under its own name is this body, named in full.
-    by_seg: dict[int, list[Found]] = {}
-    for f in found:
-        if f.kind in ("organisation", "person"):
-            by_seg.setdefault(id(f.seg), []).append(f)
-    renamed: dict[str, str] = {}
-    for fs in by_seg.values():
-        fs.sort(key=lambda f: f.start)
-        for a, b in itertools.pairwise(fs):
-            text = a.seg.text
-            if (
-                a.kind == "organisation"
-                and b.start == a.end + 2
-                and text[a.end : a.end + 2] == " ("
-                and text[b.end : b.end + 1] == ")"
-                and a.key != b.key
-                and " " not in b.text
-            ):
-                if b.kind == "person":  # "Federal Air Transport Agency (Rosaviatsiya)": its own-language name
-                    b.kind, b.key, b.roles = "organisation", a.key, ()
-                elif len(a.text.split()) >= 3 and b.key not in written:
-                    renamed.setdefault(b.key, a.key)
-    if renamed:
-        for f in found:
-            if f.kind == "organisation" and f.key in renamed:
-                f.key = renamed[f.key]
-    # "the Uzbek Ministry of Energy": the ministry's name is "Ministry of Energy", unless the story names the
-    # same ministry of two countries ("the Russian and the Ukrainian Ministry of Defence" stay two).
-    owners: dict[str, set[str]] = {}
-    for f in found:
-        if f.kind == "organisation":
-            nat_word, _, rest = f.key.partition(" ")
-            if rest.startswith(("Ministry of ", "Ministry for ")) and nat_word in gz.nationalities():
-                owners.setdefault(rest, set()).add(nat_word)
-    for f in found:
-        if f.kind == "organisation":
-            nat_word, _, rest = f.key.partition(" ")
-            if len(owners.get(rest, ())) == 1 and nat_word in owners[rest]:
-                f.key = rest
-    # "Tokyo Electric Power Company Holdings Inc." written, and the list's "Tokyo Electric Power Company" for
-    # "TEPCO": one company, named as written.
-    org_keys_now = {f.key for f in found if f.kind == "organisation"}
-    longer_of: dict[str, str] = {}
-    for w in org_keys_now:
-        parts = w.split()
-        cut = len(parts) - 1
-        while cut > 0 and parts[cut] in ORG_SUFFIX:
-            head = " ".join(parts[:cut])
-            if head in org_keys_now:
-                longer_of.setdefault(head, w)
-            cut -= 1
-    for f in found:
-        if f.kind == "organisation" and f.key in longer_of:
-            f.key = longer_of[f.key]
+    _bracketed_short_forms(found, written)
+    _nation_ministries(found)
+    _holding_names(found)
     # "Prado said" after "Helena Vasconcellos Prado": the surname, not the museum of that name;
     # "Kelvara said" where Kelvara is a company elsewhere in the story: the company.
     full_people = {f.key.split()[-1]: f.key for f in found if f.kind == "person" and " " in f.key}
@@ -4281,6 +4234,74 @@ def strip_legal(name: str) -> str:
     """ "Toyota Motor Corp." -> "Toyota Motor": companies are named without their legal suffix."""
     bare = _LEGAL_SUFFIX.sub("", name)
     return bare if bare and bare != name and bare[0].isupper() and len(bare) >= 2 else name
+
+
+def _bracketed_short_forms(found: list[Found], written: set[str]) -> None:
+    """ "The Joint Stock Commercial Bank for Foreign Trade of Vietnam (Vietcombank)": the bracketed short form
+    the list knows under its own name is this body, named in full; "(Rosaviatsiya)" read as a person is the
+    agency's own-language name."""
+    by_seg: dict[int, list[Found]] = {}
+    for f in found:
+        if f.kind in ("organisation", "person"):
+            by_seg.setdefault(id(f.seg), []).append(f)
+    renamed: dict[str, str] = {}
+    for fs in by_seg.values():
+        fs.sort(key=lambda f: f.start)
+        for a, b in itertools.pairwise(fs):
+            text = a.seg.text
+            if (
+                a.kind == "organisation"
+                and b.start == a.end + 2
+                and text[a.end : a.end + 2] == " ("
+                and text[b.end : b.end + 1] == ")"
+                and a.key != b.key
+                and " " not in b.text
+            ):
+                if b.kind == "person":  # "Federal Air Transport Agency (Rosaviatsiya)": its own-language name
+                    b.kind, b.key, b.roles = "organisation", a.key, ()
+                elif len(a.text.split()) >= 3 and b.key not in written:
+                    renamed.setdefault(b.key, a.key)
+    _rekey_orgs(found, renamed)
+
+
+def _nation_ministries(found: list[Found]) -> None:
+    """ "the Uzbek Ministry of Energy": the ministry's name is "Ministry of Energy", unless the story names the
+    same ministry of two countries ("the Russian and the Ukrainian Ministry of Defence" stay two)."""
+    owners: dict[str, set[str]] = {}
+    for f in found:
+        if f.kind == "organisation":
+            nat_word, _, rest = f.key.partition(" ")
+            if rest.startswith(("Ministry of ", "Ministry for ")) and nat_word in gz.nationalities():
+                owners.setdefault(rest, set()).add(nat_word)
+    for f in found:
+        if f.kind == "organisation":
+            nat_word, _, rest = f.key.partition(" ")
+            if len(owners.get(rest, ())) == 1 and nat_word in owners[rest]:
+                f.key = rest
+
+
+def _holding_names(found: list[Found]) -> None:
+    """ "Tokyo Electric Power Company Holdings Inc." written, and the list's "Tokyo Electric Power Company" for
+    "TEPCO": one company, named as written."""
+    org_keys_now = {f.key for f in found if f.kind == "organisation"}
+    longer_of: dict[str, str] = {}
+    for w in org_keys_now:
+        parts = w.split()
+        cut = len(parts) - 1
+        while cut > 0 and parts[cut] in ORG_SUFFIX:
+            head = " ".join(parts[:cut])
+            if head in org_keys_now:
+                longer_of.setdefault(head, w)
+            cut -= 1
+    _rekey_orgs(found, longer_of)
+
+
+def _rekey_orgs(found: list[Found], keys: dict[str, str]) -> None:
+    """Give every organisation mention under one of `keys` its new key."""
+    if keys:
+        for f in found:
+            if f.kind == "organisation" and f.key in keys:
+                f.key = keys[f.key]
 
 
 def _written_org_name(canonical: str, written: list[str]) -> str:

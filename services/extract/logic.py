@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services.core.models import Block, ExtractedArticle, NormalisedArticle, RawInfo
 from services.core.stage import Stage, StageContext
+from services.extract import gazetteer as gz
 from services.extract.analyse import analyse
 
 
@@ -33,6 +34,7 @@ def warmup() -> None:
         body=[Block(kind="paragraph", text='"We are ready," Foreign Minister Anna Berg told reporters in Paris.')],
     )
     analyse(sample)
+    gz.agent_plural_surnames()  # read only for a sentence opening with a plural noun: load it before any batch
 
 
 STAGE = Stage("extract", input_model=NormalisedArticle, run=extract, warmup=warmup)
